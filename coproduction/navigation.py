@@ -1,0 +1,67 @@
+"""The service navigation: what a person sees in the menu depends on their roles in the area."""
+
+from django.urls import reverse
+
+# Area pages in menu order: (link text, URL name, permission checked against the area,
+# what the page is for: shown on the area's overview page).
+AREA_LINKS = [
+    ("Overview", "people:area_home", "people.view_area", ""),
+    (
+        "People",
+        "people:member_list",
+        "people.manage_people",
+        "Invite people to the area and change their roles.",
+    ),
+    (
+        "Area settings",
+        "people:area_settings",
+        "people.change_area",
+        "Term dates and how far ahead meeting papers go out.",
+    ),
+]
+
+
+def area_links(person, area) -> list[dict]:
+    """The area pages this person may open, in menu order."""
+    return [
+        {
+            "text": text,
+            "href": reverse(name, kwargs={"area_slug": area.slug}),
+            "description": description,
+        }
+        for text, name, permission, description in AREA_LINKS
+        if person.has_perm(permission, area)
+    ]
+
+
+def service_navigation(request, area) -> list[dict]:
+    person = request.user
+    items = [{"text": "Home", "href": reverse("home")}]
+    if person.is_authenticated:
+        if area is not None:
+            items += [
+                {"text": link["text"], "href": link["href"]} for link in area_links(person, area)
+            ]
+        items += [
+            {"text": "Your account", "href": reverse("people:account")},
+            {"text": "Sign out", "href": reverse("account_logout")},
+        ]
+    else:
+        items += [
+            {"text": "Sign in", "href": reverse("account_login")},
+            {"text": "Create an account", "href": reverse("account_signup")},
+        ]
+    _mark_current(items, request.path)
+    return items
+
+
+def _mark_current(items: list[dict], path: str) -> None:
+    """Mark the item whose address is the longest match for the page being shown."""
+    matches = [
+        item
+        for item in items
+        if path == item["href"] or (item["href"] != "/" and path.startswith(item["href"]))
+    ]
+    if matches:
+        best = max(matches, key=lambda item: len(item["href"]))
+        best["current" if best["href"] == path else "active"] = True

@@ -1,0 +1,162 @@
+"""Forms of the people app, rendered with crispy-forms' GOV.UK (gds) pack.
+
+This module is allauth's ACCOUNT_SIGNUP_FORM_CLASS home, so it must not import allauth's
+forms (allauth imports it while building its own); our versions of those are in
+account_forms.py.
+"""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Size, Submit
+from django import forms
+from django.contrib.auth import password_validation
+
+from coproduction.people.models import LocalArea, Person, Role, Term
+
+
+class GovUKFormMixin:
+    """Gives a form a crispy helper with one submit button; errors go in the error summary."""
+
+    submit_label = "Save"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.label_size = Size.SMALL
+        self.helper.legend_size = Size.SMALL
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class SignupDetailsForm(forms.Form):
+    """Extra sign-up fields for allauth (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        label="Your name",
+        max_length=150,
+        help_text="The name other people in the portal will see.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    field_order = ["display_name", "email", "password1", "password2"]
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.save(update_fields=["display_name"])
+
+
+class ProfileForm(GovUKFormMixin, forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["display_name", "phone", "access_needs"]
+        labels = {"display_name": "Your name", "phone": "Phone number (optional)"}
+        help_texts = {"phone": "So meeting organisers can reach you on the day."}
+        widgets = {
+            "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "access_needs": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class RolesField(forms.MultipleChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=Role.choices,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"required": "Choose at least one role."},
+            **kwargs,
+        )
+
+
+class InvitationForm(GovUKFormMixin, forms.Form):
+    submit_label = "Send invitation"
+
+    email = forms.EmailField(
+        label="Email address",
+        error_messages={"invalid": "Enter an email address like name@example.org."},
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    roles = RolesField(label="Roles", help_text="Select all that apply.")
+
+
+class MembershipRolesForm(GovUKFormMixin, forms.Form):
+    submit_label = "Save roles"
+
+    roles = RolesField(label="Roles", help_text="Select all that apply.")
+
+
+class AcceptInvitationForm(GovUKFormMixin, forms.Form):
+    """For an invited person without an account: their name and a password."""
+
+    submit_label = "Create account and join"
+
+    display_name = forms.CharField(
+        label="Your name",
+        max_length=150,
+        help_text="The name other people in the portal will see.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password1 = forms.CharField(
+        label="Create a password",
+        strip=False,
+        help_text=password_validation.password_validators_help_text_html(),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Confirm your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The passwords do not match. Type the same password twice.")
+        elif first:
+            candidate = Person(email=self.email, display_name=cleaned.get("display_name", ""))
+            try:
+                password_validation.validate_password(first, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class AreaSettingsForm(GovUKFormMixin, forms.ModelForm):
+    class Meta:
+        model = LocalArea
+        fields = ["papers_ahead_working_days"]
+        error_messages = {
+            "papers_ahead_working_days": {
+                "invalid": "Enter a whole number of working days, like 5.",
+                "min_value": "Papers must go out at least 1 working day ahead.",
+                "max_value": "Enter 20 working days or fewer.",
+            }
+        }
+        widgets = {
+            "papers_ahead_working_days": forms.NumberInput(
+                attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}
+            )
+        }
+
+
+class TermForm(GovUKFormMixin, forms.ModelForm):
+    submit_label = "Save term"
+
+    starts_on = DateInputField(label="First day", help_text="For example, 2 9 2026")
+    ends_on = DateInputField(label="Last day", help_text="For example, 18 12 2026")
+
+    class Meta:
+        model = Term
+        fields = ["name", "starts_on", "ends_on"]
+        labels = {"name": "Name of the term"}
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The last day must be on or after the first day.")
+        return cleaned

@@ -1,0 +1,26 @@
+"""Area administrators must use two-factor sign-in."""
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from coproduction.people.models import Role
+
+# Pages an administrator can still reach before setting up two-factor sign-in.
+ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/accessibility/", "/privacy/")
+
+
+class RequireTwoFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        person = request.user
+        if (
+            person.is_authenticated
+            and not request.path.startswith(ALLOWED_PREFIXES)
+            and any(Role.AREA_ADMIN in roles for roles in person.area_roles().values())
+            and not is_mfa_enabled(person)
+        ):
+            return redirect(reverse("mfa_activate_totp") + "?required=1")
+        return self.get_response(request)
