@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from coproduction.navigation import service_navigation
+from coproduction.people.middleware import must_use_two_factor
 
 
 def service(request):
@@ -20,4 +21,5 @@ def service(request):
         "service_navigation": service_navigation(request, area),
         "current_area": area,
         "other_areas": other_areas,
+        "two_factor_required": request.user.is_authenticated and must_use_two_factor(request.user),
     }

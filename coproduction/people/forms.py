@@ -22,6 +22,8 @@ class GovUKFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
+        # The server checks every field and explains problems in the error summary.
+        self.helper.attrs = {"novalidate": ""}
         self.helper.label_size = Size.SMALL
         self.helper.legend_size = Size.SMALL
         self.helper.add_input(Submit("submit", self.submit_label))

@@ -23,7 +23,7 @@ from coproduction.people.forms import (
     TermForm,
 )
 from coproduction.people.mixins import AreaPermissionMixin
-from coproduction.people.models import Invitation, Person, Role, Term
+from coproduction.people.models import Invitation, LocalArea, Person, Role, Term
 
 
 def add_validation_errors(form, error: ValidationError) -> None:
@@ -164,7 +164,7 @@ class AreaSettingsView(AreaPermissionMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         # A copy, so a rejected value does not leak into the page frame's area.
-        kwargs["instance"] = type(self.area).objects.get(pk=self.area.pk)
+        kwargs["instance"] = LocalArea.objects.get(pk=self.area.pk)
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -242,7 +242,7 @@ class ProfileEditView(LoginRequiredMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = type(self.request.user).objects.get(pk=self.request.user.pk)
+        kwargs["instance"] = Person.objects.get(pk=self.request.user.pk)
         return kwargs
 
     def form_valid(self, form):

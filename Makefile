@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: run test install system-packages services bench lint assets
+
+run: install .env services
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo
+	@echo "The portal is starting at http://$(HOST):$(PORT)/ (web, Celery worker and Celery beat)."
+	@echo "Press Ctrl-C to stop all three."
+	@echo
+	$(BIN)/honcho --procfile coproduction/Procfile --app-root . start
+
+test: install .env services
+	$(BIN)/python -m pytest
+
+install: system-packages $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+system-packages:
+	@bash .ci/system-packages
+
+.env:
+	cp .env.example .env
+
+services: $(STAMP) .env
+	$(BIN)/python manage.py ensure_services
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Rebuild the compiled GOV.UK Frontend assets (needs Node; the output is committed).
+assets:
+	bash static/src/build.sh
