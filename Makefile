@@ -47,3 +47,7 @@ lint: install
 # Rebuild the compiled GOV.UK Frontend assets (needs Node; the output is committed).
 assets:
 	bash static/src/build.sh
+
+# Server time of the main pages on a large data set, in its own database (see bench/).
+bench: install .env services
+	$(BIN)/python -m bench

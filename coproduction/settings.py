@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_filters",
     "django_celery_beat",
+    "coproduction.apps.CoproductionConfig",
     "coproduction.people",
     "initiatives",
     "forums",

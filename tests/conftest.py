@@ -12,7 +12,8 @@ import pytest
 # Playwright's sync API runs an event loop in the test thread; Django must still allow ORM use.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-TEST_REDIS_DB = 15
+# Another database number can be chosen when two checkouts run their tests at once.
+TEST_REDIS_DB = int(os.environ.get("TEST_REDIS_DB", "15"))
 
 
 def _redis_url_for_tests(url: str) -> str:
