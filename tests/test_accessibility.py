@@ -102,3 +102,8 @@ def test_two_factor_set_up_page(axe, birmingham):
     AreaMembership.objects.create(person=admin, area=birmingham, roles=[Role.AREA_ADMIN])
     page = axe.open("/accounts/2fa/totp/activate/", as_person=admin)
     axe.check(page)  # the "confirm it is you" step comes first
+
+
+@pytest.mark.urls("tests.test_page_frame")
+def test_server_error_page(axe):
+    axe.check(axe.open("/boom/", expect_status=500))
