@@ -228,7 +228,7 @@ def initiatives_refresh_search(*, initiative_ids: Iterable[int]) -> None:
             text=StringAgg(
                 Concat("description", Value(" "), "indicators", output_field=TextField()),
                 delimiter=" ",
-                ordering="pk",
+                order_by="pk",
             )
         )
         .values("text")

@@ -177,7 +177,7 @@ class SummaryView(AreaPermissionMixin, TemplateView):
     template_name = "initiatives/summary.html"
 
     # Chart geometry (SVG user units).
-    BAR_LEFT, BAR_WIDTH, ROW_HEIGHT = 170, 380, 44
+    BAR_LEFT, BAR_WIDTH, ROW_HEIGHT = 180, 300, 48
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -211,7 +211,7 @@ class SummaryView(AreaPermissionMixin, TemplateView):
         for index, row in enumerate(rows):
             row["bar"] = {
                 "y": index * self.ROW_HEIGHT + 8,
-                "text_y": index * self.ROW_HEIGHT + 30,
+                "text_y": index * self.ROW_HEIGHT + 33,
                 "width": round(self.BAR_WIDTH * row["total"] / biggest),
                 "value_x": self.BAR_LEFT + round(self.BAR_WIDTH * row["total"] / biggest) + 8,
             }
