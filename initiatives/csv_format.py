@@ -233,7 +233,7 @@ class _AreaReference:
 
 
 def _read_records(csv_text: str) -> Iterator[list[str]]:
-    return csv.reader(io.StringIO(csv_text, newline=""))
+    return csv.reader(io.StringIO(csv_text, newline=""), strict=True)
 
 
 def check_initiatives_csv(*, area: LocalArea, csv_text: str) -> ImportCheck:
@@ -243,7 +243,14 @@ def check_initiatives_csv(*, area: LocalArea, csv_text: str) -> ImportCheck:
     try:
         records = list(_read_records(csv_text))
     except csv.Error as error:
-        check.problems.append(Problem(None, "", f"It is not a CSV file we can read ({error})."))
+        check.problems.append(
+            Problem(
+                None,
+                "",
+                f"We cannot read it as a CSV file ({error}). Check that every cell that starts "
+                "with a quote mark (\") has a closing quote mark, and save it as CSV again.",
+            )
+        )
         return check
     # Spreadsheet row numbers: the heading is row 1; blank rows keep their number.
     numbered = [(index, record) for index, record in enumerate(records, start=1)]
@@ -376,7 +383,8 @@ def _check_row(
     if not cells.get("main_co"):
         problem("main_co", "Enter the main Co.")
     organisations = values.get("lead_organisations", [])
-    if not values.get("sectors") and "sectors" not in {p.column for p in problems}:
+    columns_with_problems = {p.column for p in problems}
+    if not values.get("sectors") and not {"sectors", "lead_organisations"} & columns_with_problems:
         values["sectors"] = sorted({org.sector for org in organisations})
         if not values["sectors"]:
             problem("sectors", "Enter at least one sector, or a lead organisation.")

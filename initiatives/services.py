@@ -92,7 +92,7 @@ class InitiativeDetails:
         initiative.title = " ".join(self.title.split())
         initiative.summary = self.summary.strip()
         initiative.main_co = self.main_co
-        # The main Co always counts among the Co's; keep both lists in a fixed order.
+        # Lists in a fixed order, so comparing and exporting them is stable.
         initiative.cos = [co for co in CO_ORDER if co in set(self.cos)]
         initiative.sectors = [sector for sector in Sector.values if sector in set(self.sectors)]
         for name in self.ROW_FIELDS:
