@@ -248,7 +248,7 @@ def check_initiatives_csv(*, area: LocalArea, csv_text: str) -> ImportCheck:
                 None,
                 "",
                 f"We cannot read it as a CSV file ({error}). Check that every cell that starts "
-                "with a quote mark (\") has a closing quote mark, and save it as CSV again.",
+                'with a quote mark (") has a closing quote mark, and save it as CSV again.',
             )
         )
         return check
