@@ -82,6 +82,9 @@ def test_an_empty_registration_lists_every_missing_answer_and_saves_nothing(clie
     ]:
         assert message in summary
     assert "<title>Error: Register an initiative" in page_text(response)
+    # Every link in the summary leads to a field on the page (the first checkbox or radio).
+    for target in re.findall(r'href="#([^"]+)"', summary):
+        assert f'id="{target}"' in page_text(response), target
     assert not Initiative.objects.exists()
 
 
