@@ -489,7 +489,3 @@ class Interest(models.Model):
 
     def __str__(self):
         return f"{self.person} in {self.opportunity}"
-
-    @property
-    def is_live(self) -> bool:
-        return self.status in (self.Status.PENDING, self.Status.ACCEPTED)

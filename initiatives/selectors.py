@@ -164,10 +164,6 @@ def initiative_history(*, initiative: Initiative, limit: int = 50) -> list[Initi
     )
 
 
-def initiative_history_count(*, initiative: Initiative) -> int:
-    return InitiativeChange.objects.filter(initiative=initiative).count()
-
-
 def area_organisations(*, area: LocalArea) -> QuerySet[Organisation]:
     return Organisation.objects.filter(area=area).order_by("name")
 

@@ -329,12 +329,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
                 opportunity.has_closed(today) or opportunity.is_full(opportunity.accepted_count)
             )
         ]
-        context.update(
-            can_change=can_change,
-            opportunities=opportunities,
-            today=today,
-            back_url=None,
-        )
+        context.update(can_change=can_change, opportunities=opportunities, today=today)
         if can(self.request, "initiatives.view_history", initiative):
             context["history"] = selectors.initiative_history(initiative=initiative)
         return context
@@ -363,7 +358,8 @@ class InitiativeRegisterView(AreaPermissionMixin, FormView):
         try:
             initiative = self.save(form)
         except ValidationError as error:
-            if any(e.code == "duplicate_title" for e in error.error_dict.get("title", [])):
+            title_errors = getattr(error, "error_dict", {}).get("title", [])
+            if any(e.code == "duplicate_title" for e in title_errors):
                 # Ask the officer to confirm the title: the same form with the question added.
                 form = self.get_form_class()(**{**self.get_form_kwargs(), "ask_about_title": True})
                 form.is_valid()
