@@ -207,14 +207,6 @@ def _claim_next_code(area: LocalArea, co: str) -> tuple[str, int]:
     return f"{CODE_PREFIXES[co]}{counter.last_number}", counter.last_number
 
 
-def _claim_code(area: LocalArea, co: str, number: int) -> None:
-    """Record that `number` is used (an imported code), so new codes continue after it."""
-    counter = _locked_counter(area, co)
-    if number > counter.last_number:
-        counter.last_number = number
-        counter.save(update_fields=["last_number"])
-
-
 # Search --------------------------------------------------------------------------------------
 
 
@@ -272,37 +264,6 @@ def _check_organisations(area: LocalArea, organisations: Sequence[Organisation])
         raise ValidationError({"lead_organisations": "Choose organisations from this local area."})
 
 
-def _create(
-    *,
-    area: LocalArea,
-    by: Person | None,
-    details: InitiativeDetails,
-    publication: str,
-    action: str,
-    code: tuple[str, int] | None = None,
-    options: Sequence[Option] = (),
-) -> Initiative:
-    """Create one initiative. Caller holds a transaction; `code` is given by the import."""
-    initiative = Initiative(area=area, created_by=by, publication=publication)
-    details.apply_to(initiative)
-    _check_organisations(area, details.lead_organisations)
-    if code is None:
-        # Validate before claiming a number, so a rejected form does not use one up.
-        initiative.code, initiative.code_number = "pending", 0
-        initiative.full_clean(exclude=["code", "code_number"], validate_constraints=False)
-        initiative.code, initiative.code_number = _claim_next_code(area, initiative.main_co)
-    else:
-        initiative.code, initiative.code_number = code
-        _claim_code(area, initiative.main_co, initiative.code_number)
-    initiative.full_clean()
-    initiative.save()
-    initiative.lead_organisations.set(details.lead_organisations)
-    if options:
-        initiative.options.set(options)
-    _record(initiative, by, action)
-    return initiative
-
-
 @transaction.atomic
 def initiative_register(
     *,
@@ -318,13 +279,19 @@ def initiative_register(
     already used in the area is refused (code "duplicate_title") unless
     `allow_duplicate_title` is true.
     """
-    probe = Initiative(area=area)
-    details.apply_to(probe)
+    initiative = Initiative(area=area, created_by=by, publication=Publication.DRAFT)
+    details.apply_to(initiative)
+    _check_organisations(area, details.lead_organisations)
     if not allow_duplicate_title:
-        _check_duplicate_title(probe)
-    initiative = _create(
-        area=area, by=by, details=details, publication=Publication.DRAFT, action=Action.REGISTERED
-    )
+        _check_duplicate_title(initiative)
+    # Check everything before taking a number, so a refused form does not use one up.
+    initiative.code, initiative.code_number = "pending", 0
+    initiative.full_clean(exclude=["code", "code_number"], validate_constraints=False)
+    initiative.code, initiative.code_number = _claim_next_code(area, initiative.main_co)
+    initiative.full_clean()
+    initiative.save()
+    initiative.lead_organisations.set(details.lead_organisations)
+    _record(initiative, by, Action.REGISTERED)
     initiatives_refresh_search(initiative_ids=[initiative.pk])
     return initiative
 
@@ -601,31 +568,68 @@ def initiatives_import(
     """
     from initiatives.csv_format import check_initiatives_csv
 
-    for co in CO_ORDER:
-        _locked_counter(area, co)
+    counters = {co: _locked_counter(area, co) for co in CO_ORDER}
     check = check_initiatives_csv(area=area, csv_text=csv_text)
     if not check.is_clean:
         raise ValidationError([problem.sentence for problem in check.problems])
     # Codes given in the file first, so the codes we give out continue after them.
     for row in check.rows:
         if row.code:
-            _claim_code(area, row.details.main_co, row.code[1])
-    created = []
+            counter = counters[row.details.main_co]
+            counter.last_number = max(counter.last_number, row.code[1])
     default_publication = Publication.PUBLISHED if publish else Publication.DRAFT
+    now = timezone.now()
+    initiatives = []
     for row in check.rows:
-        created.append(
-            _create(
-                area=area,
-                by=by,
-                details=row.details,
-                publication=row.publication or default_publication,
-                action=Action.IMPORTED,
-                code=row.code,
-                options=row.options,
-            )
+        initiative = Initiative(
+            area=area,
+            created_by=by,
+            publication=row.publication or default_publication,
+            created_at=now,
+            updated_at=now,
         )
-    initiatives_refresh_search(initiative_ids=[initiative.pk for initiative in created])
-    return created
+        row.details.apply_to(initiative)
+        if row.code:
+            initiative.code, initiative.code_number = row.code
+        else:
+            counter = counters[initiative.main_co]
+            counter.last_number += 1
+            initiative.code = f"{CODE_PREFIXES[initiative.main_co]}{counter.last_number}"
+            initiative.code_number = counter.last_number
+        # The check validated every row and its codes against the locked counters; the
+        # database's constraints stand behind it. Rows go in together, in few queries.
+        initiative.full_clean(exclude=["area", "created_by"], validate_constraints=False)
+        initiatives.append(initiative)
+    Initiative.objects.bulk_create(initiatives, batch_size=500)
+    for counter in counters.values():
+        counter.save(update_fields=["last_number"])
+    Initiative.lead_organisations.through.objects.bulk_create(
+        [
+            Initiative.lead_organisations.through(initiative=initiative, organisation=org)
+            for initiative, row in zip(initiatives, check.rows, strict=True)
+            for org in row.details.lead_organisations
+        ],
+        batch_size=1000,
+    )
+    Initiative.options.through.objects.bulk_create(
+        [
+            Initiative.options.through(initiative=initiative, option=option)
+            for initiative, row in zip(initiatives, check.rows, strict=True)
+            for option in row.options
+        ],
+        batch_size=1000,
+    )
+    InitiativeChange.objects.bulk_create(
+        [
+            InitiativeChange(
+                initiative=initiative, changed_by=by, changed_at=now, action=Action.IMPORTED
+            )
+            for initiative in initiatives
+        ],
+        batch_size=1000,
+    )
+    initiatives_refresh_search(initiative_ids=[initiative.pk for initiative in initiatives])
+    return initiatives
 
 
 # Opportunities -------------------------------------------------------------------------------

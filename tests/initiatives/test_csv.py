@@ -224,3 +224,17 @@ def test_uploads_are_read_as_utf8_or_windows_1252_and_binary_is_refused():
     assert csv_format.decode_upload("Children’s".encode("cp1252")) == "Children’s"
     with pytest.raises(ValueError, match="not a CSV"):
         csv_format.decode_upload(b"PK\x03\x04\x00\x00")
+
+
+def test_new_codes_in_a_file_continue_after_the_codes_it_gives(area):
+    officer = member(area, Role.OFFICER)
+    text = (
+        "title,main_co,sectors,code\n"
+        "First,co-design,health,\n"
+        "Given,co-design,health,CoDesign5\n"
+        "Other,co-delivery,health,\n"
+    )
+    services.initiatives_import(area=area, by=officer, csv_text=text, publish=False)
+    codes = dict(Initiative.objects.filter(area=area).values_list("title", "code"))
+    assert codes == {"First": "CoDesign6", "Given": "CoDesign5", "Other": "CoDel1"}
+    assert Initiative.objects.filter(publication=Publication.DRAFT).count() == 3
