@@ -7,6 +7,24 @@ from django.urls import reverse
 AREA_LINKS = [
     ("Overview", "people:area_home", "people.view_area", ""),
     (
+        "Initiatives",
+        "initiatives:register",
+        "initiatives.view_register",
+        "The register of co-production initiatives: search, filter and download it.",
+    ),
+    (
+        "Initiatives summary",
+        "initiatives:summary",
+        "initiatives.view_summary",
+        "How many initiatives there are for each of the 4 Co's and each sector.",
+    ),
+    (
+        "Get involved",
+        "initiatives:get_involved",
+        "initiatives.get_involved",
+        "Groups, surveys, panels and workshops you can join now.",
+    ),
+    (
         "People",
         "people:member_list",
         "people.manage_people",

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from coproduction.people import demo as people_demo
+from initiatives import demo as initiatives_demo
 
-DEMO_LOADERS = [people_demo.seed]
+DEMO_LOADERS = [people_demo.seed, initiatives_demo.seed]
 
 
 class Command(BaseCommand):
