@@ -5,7 +5,11 @@ requests as those apps arrive). A section is a dict with a title, the template t
 and its rows; sections with nothing to show are left out by the function that builds them.
 """
 
+from django.urls import reverse
+
 from coproduction.people import selectors as people_selectors
+from coproduction.people.models import FAMILY_ROLES
+from forums import selectors as forums_selectors
 
 
 def home_sections(person) -> list[dict]:
@@ -19,9 +23,60 @@ def home_sections(person) -> list[dict]:
                 "invitations": invitations,
             }
         )
+    sections += _forums_sections(person, area=None)
     return sections
 
 
 def area_sections(person, area) -> list[dict]:
     """Sections of an area's overview page for this person, built the same way."""
-    return []
+    return _forums_sections(person, area=area)
+
+
+def _forums_sections(person, *, area) -> list[dict]:
+    """Groups, work streams and join requests: one query each. With `area`, only that area's."""
+    sections = []
+    waiting = list(forums_selectors.requests_waiting_for(person=person, area=area))
+    if waiting:
+        sections.append(
+            {
+                "title": "Requests waiting for you",
+                "template": "forums/home_waiting.html",
+                "join_requests": waiting,
+            }
+        )
+    groups = list(forums_selectors.person_current_groups(person=person, area=area))
+    if groups:
+        sections.append(
+            {"title": "Your groups", "template": "forums/home_groups.html", "memberships": groups}
+        )
+    family_areas = [
+        membership.area
+        for membership in person.area_memberships()
+        if set(membership.roles) & FAMILY_ROLES and (area is None or membership.area_id == area.pk)
+    ]
+    find_links = [
+        {"area": a, "href": reverse("forums:joinable", kwargs={"area_slug": a.slug})}
+        for a in family_areas
+    ]
+    bodies = list(forums_selectors.person_current_bodies(person=person, area=area))
+    if bodies or find_links:
+        sections.append(
+            {
+                "title": "Your work streams",
+                "template": "forums/home_bodies.html",
+                "memberships": bodies,
+                "find_links": find_links,
+                "show_area": area is None,
+            }
+        )
+    pending = list(forums_selectors.person_pending_requests(person=person, area=area))
+    if pending:
+        sections.append(
+            {
+                "title": "Your requests to join",
+                "template": "forums/home_requests.html",
+                "join_requests": pending,
+                "show_area": area is None,
+            }
+        )
+    return sections

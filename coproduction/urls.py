@@ -20,6 +20,7 @@ urlpatterns = [
     path("cookies/", views.CookiesView.as_view(), name="cookies"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("", include("forums.urls")),
     # Area pages, /<area_slug>/..., come last: fixed addresses above take precedence.
     path("", include("coproduction.people.urls")),
 ]

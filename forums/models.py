@@ -281,6 +281,15 @@ class Body(models.Model):
         default=False,
         help_text="Parent carers and young people can ask to join.",
     )
+    hours_per_term = models.DecimalField(
+        "time asked of members (hours a term)",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(999)],
+        help_text="Roughly, with meetings, reading and travel. Families see it before asking.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -390,6 +399,11 @@ class BodyMembership(models.Model):
 
     def __str__(self):
         return f"{self.person} on {self.body} ({self.get_role_display()})"
+
+    @property
+    def area_id(self):
+        """Memberships belong to their body's area (for the permission predicates)."""
+        return self.body.area_id
 
     def is_current(self, today=None) -> bool:
         today = today or timezone.localdate()
@@ -559,6 +573,14 @@ class PartnershipAgreement(models.Model):
     area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="agreements")
     title = models.CharField(max_length=200)
     version = models.PositiveSmallIntegerField(default=1)
+    first_version = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="later_versions",
+        help_text="Empty on the first version; every renewal points to it.",
+    )
     previous_version = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,
@@ -606,6 +628,9 @@ class PartnershipAgreement(models.Model):
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(signed_on__isnull=False),
                 name="signed_agreement_has_a_date",
+            ),
+            models.UniqueConstraint(
+                fields=["first_version", "version"], name="one_agreement_version_number"
             ),
         ]
         indexes = [models.Index(fields=["status", "review_on"])]

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from coproduction.people import demo as people_demo
+from forums import demo as forums_demo
 
-DEMO_LOADERS = [people_demo.seed]
+DEMO_LOADERS = [people_demo.seed, forums_demo.seed]
 
 
 class Command(BaseCommand):
