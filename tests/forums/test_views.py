@@ -112,7 +112,7 @@ def test_the_area_table_shows_bodies_lacking_parent_carers_or_a_commissioner(cli
 
     client.force_login(member(area, Role.BOARD_MEMBER))
     table = page(client.get("/birmingham/governance/representation/"))
-    assert "2 of 3 boards and work streams have gaps" in table
+    assert "Of 3 boards and work streams, 2 have gaps and 1 has everyone it needs." in table
     assert "Complete board" not in table
     rows = table[table.index("<tbody") :]
     parents_row = rows[rows.index("Board without parents") :].split("</tr>")[0]
