@@ -243,14 +243,12 @@ class BodyForm(AreaChoiceMixin, GovUKFormMixin, forms.ModelForm):
             "purpose": "Purpose",
             "status": "Status",
             "terms_of_reference": "Terms of reference (optional)",
-            "sectors": "Services that should be represented on it (optional)",
             "needs_young_people": "Young people should sit on it",
             "open_to_requests": "Parent carers and young people can ask to join",
             "hours_per_term": "Time asked of members, in hours a term (optional)",
         }
         help_texts = {
             "level": "Strategic bodies set direction; operational ones plan and make changes.",
-            "sectors": "Select all that apply. Parent carers are always checked for.",
         }
         widgets = {
             "kind": forms.RadioSelect,

@@ -399,18 +399,24 @@ class BodyRepresentationRow:
 def area_representation(*, area: LocalArea) -> list[BodyRepresentationRow]:
     """The representation check for every body of the area that has not ended.
 
-    Two queries: the bodies, and every current seat with its holder's roles in the area.
+    Three queries: the bodies, every current seat on them, and the roles of the people
+    holding those seats.
     """
     today = timezone.localdate()
     bodies = list(Body.objects.filter(area=area).exclude(status=BodyStatus.ENDED).order_by("name"))
-    seats = defaultdict(list)
-    rows = (
-        BodyMembership.objects.filter(current_on(today), body__area=area, role__in=list(SEAT_ROLES))
-        .annotate(area_roles=area_roles_subquery(area.pk))
-        .values_list("body_id", "role", "represents_sector", "area_roles")
+    current_seats = BodyMembership.objects.filter(
+        current_on(today), body_id__in=[body.pk for body in bodies], role__in=list(SEAT_ROLES)
+    ).order_by()
+    roles = dict(
+        AreaMembership.objects.filter(area=area, person_id__in=current_seats.values("person_id"))
+        .order_by()
+        .values_list("person_id", "roles")
     )
-    for body_id, role, sector, roles in rows:
-        seats[body_id].append(_seat(role, sector, roles))
+    seats = defaultdict(list)
+    for body_id, person_id, role, sector in current_seats.values_list(
+        "body_id", "person_id", "role", "represents_sector"
+    ):
+        seats[body_id].append(_seat(role, sector, roles.get(person_id)))
     return [
         BodyRepresentationRow(
             body=body,
@@ -771,10 +777,6 @@ def agreement_versions(*, agreement: PartnershipAgreement) -> QuerySet[Partnersh
     return PartnershipAgreement.objects.filter(Q(pk=first) | Q(first_version_id=first)).order_by(
         "-version"
     )
-
-
-def agreement_has_renewal(*, agreement: PartnershipAgreement) -> bool:
-    return PartnershipAgreement.objects.filter(previous_version=agreement).exists()
 
 
 def agreement_reminders(*, agreement: PartnershipAgreement):

@@ -188,7 +188,7 @@ PAGES = {
     "governance tree": (governance_tree, 8),
     "body page": (body_page, 14),
     "work streams you can join": (joinable, 9),
-    "representation table": (representation, 8),
+    "representation table": (representation, 9),
     "consultation overview": (consultation_overview, 9),
     "group consultation load": (group_load, 10),
     "person consultation load": (person_load, 10),
