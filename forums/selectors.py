@@ -432,8 +432,9 @@ def area_representation(*, area: LocalArea) -> list[BodyRepresentationRow]:
 
 
 def joinable_bodies(*, area: LocalArea, person: Person) -> QuerySet[Body]:
-    """Bodies open to requests that `person` is not on now, each with its chairs and leads and
-    whether `person` has a request waiting. Two queries."""
+    """Bodies open to requests that `person` is not on now and that have a chair or lead to
+    answer, each with its chairs and leads and whether `person` has a request waiting.
+    Two queries."""
     today = timezone.localdate()
     current_member = BodyMembership.objects.filter(
         current_on(today), body_id=OuterRef("pk"), person=person
@@ -441,10 +442,14 @@ def joinable_bodies(*, area: LocalArea, person: Person) -> QuerySet[Body]:
     pending = JoinRequest.objects.filter(
         body_id=OuterRef("pk"), person=person, status=JoinRequest.Status.PENDING
     )
+    led = BodyMembership.objects.filter(
+        current_on(today), body_id=OuterRef("pk"), role__in=list(CHAIR_ROLES)
+    )
     return (
         Body.objects.filter(area=area, open_to_requests=True)
         .exclude(status=BodyStatus.ENDED)
         .exclude(Exists(current_member))
+        .filter(Exists(led))
         .select_related("area", "parent")
         .annotate(request_pending=Exists(pending))
         .prefetch_related(

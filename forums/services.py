@@ -300,8 +300,9 @@ def _leaders_emails(body: Body) -> list[str]:
 def join_request_create(*, body: Body, person: Person, note: str) -> JoinRequest:
     """A parent carer representative or young person asks to join an open body.
 
-    Its chairs and leads are emailed. Refused when the body is closed or ended, when the
-    person is on it already, or when they have a request waiting (a unique constraint too).
+    Its chairs and leads are emailed. Refused when the body is closed or ended, has nobody to
+    answer, when the person is on it already, or when they have a request waiting (a unique
+    constraint too).
     """
     body = Body.objects.select_for_update().select_related("area").get(pk=body.pk)
     membership = _area_membership(area_id=body.area_id, person=person)
@@ -317,10 +318,15 @@ def join_request_create(*, body: Body, person: Person, note: str) -> JoinRequest
         body=body, person=person, status=JoinRequest.Status.PENDING
     ).exists():
         raise ValidationError(f"You have already asked to join {body}. The chair will answer soon.")
+    leaders = _leaders_emails(body)
+    if not leaders:
+        raise ValidationError(
+            f"{body} has no chair or lead to answer requests yet. Ask again when it has one."
+        )
     join_request = JoinRequest(body=body, person=person, note=note.strip())
     join_request.full_clean()
     join_request.save()
-    for email in _leaders_emails(body):
+    for email in leaders:
         email_queue_template(
             to=email,
             template="forums/email/join_request_received",

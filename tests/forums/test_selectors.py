@@ -126,7 +126,7 @@ def test_ancestors_come_from_the_top_down(area):
 # Joining ----------------------------------------------------------------------------------
 
 
-def test_bodies_to_join_are_open_ones_the_person_is_not_on(area, other_area):
+def test_bodies_to_join_are_open_led_ones_the_person_is_not_on(area, other_area):
     parent = member(area, Role.PARENT_CARER)
     open_one = BodyFactory(area=area, name="Open", open_to_requests=True)
     body_member(open_one, Role.OFFICER, role=BodyRole.CHAIR, display_name="Helen Ward")
@@ -134,6 +134,8 @@ def test_bodies_to_join_are_open_ones_the_person_is_not_on(area, other_area):
     body_member(on_it, Role.OFFICER)
     BodyMembershipFactory(body=on_it, person=parent)
     BodyFactory(area=area, name="Closed", open_to_requests=False)
+    nobody_to_answer = BodyFactory(area=area, name="Nobody to answer", open_to_requests=True)
+    body_member(nobody_to_answer, Role.OFFICER)
     BodyFactory(area=area, name="Ended", open_to_requests=True, status="ended")
     BodyFactory(area=other_area, name="Elsewhere", open_to_requests=True)
     bodies = list(selectors.joinable_bodies(area=area, person=parent))

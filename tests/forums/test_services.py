@@ -566,3 +566,11 @@ def test_review_reminders_go_a_month_before_and_on_the_day_once_each(agreement, 
     assert "is due for review on 1 April 2027" in mail.outbox[0].subject
     assert "Review Partnership agreement today" in mail.outbox[1].subject
     assert agreement.reminders.count() == 2
+
+
+def test_a_body_without_a_chair_or_lead_takes_no_requests(area):
+    body = BodyFactory(area=area, open_to_requests=True)
+    body_member(body, Role.OFFICER)
+    with pytest.raises(ValidationError, match="no chair or lead"):
+        services.join_request_create(body=body, person=member(area, Role.PARENT_CARER), note="")
+    assert not JoinRequest.objects.exists()
