@@ -550,10 +550,10 @@ class ConsultationRequest(models.Model):
 
 
 class FundingPeriod(models.TextChoices):
-    YEAR = "year", "a year"
-    TERM = "term", "a term"
-    MONTH = "month", "a month"
-    ONE_OFF = "one_off", "one-off"
+    YEAR = "year", "Each year"
+    TERM = "term", "Each term"
+    MONTH = "month", "Each month"
+    ONE_OFF = "one_off", "One-off"
 
 
 class PartnershipAgreement(models.Model):

@@ -162,8 +162,9 @@ class AreaSettingsForm(GovUKFormMixin, forms.ModelForm):
                 "max_value": "Enter 50 requests or fewer.",
             },
         }
+        # GOV.UK asks for text inputs with a numeric keyboard rather than type="number".
         widgets = {
-            name: forms.NumberInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"})
+            name: forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"})
             for name in fields
         }
 
