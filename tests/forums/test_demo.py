@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from coproduction.people.models import Person
+
 from forums.models import (
     Body,
     BodyMembership,
@@ -65,3 +67,28 @@ def test_birmingham_has_its_forum_and_two_youth_forums(demo):
         ParticipationGroup.objects.filter(area__slug="birmingham").values_list("kind", flat=True)
     )
     assert sorted(kinds) == ["parent_carer_forum", "youth_forum", "youth_forum"]
+
+
+def test_the_demo_journey_parent_joins_an_open_birmingham_work_stream(demo, client):
+    parent = Person.objects.get(email="parent@example.org")
+    client.force_login(parent)
+    joinable = client.get("/birmingham/governance/join/").content.decode()
+    assert "Objective 1: SEND strategy" in joinable
+    strategy = Body.objects.get(area__slug="birmingham", name="Objective 1: SEND strategy")
+    response = client.post(
+        f"/birmingham/governance/{strategy.pk}/join/", {"note": "I would like to help."}
+    )
+    assert response.status_code == 302
+
+    client.force_login(Person.objects.get(email="officer@example.org"))  # its project lead
+    join_request = JoinRequest.objects.get(body=strategy, person=parent)
+    response = client.post(f"/birmingham/join-requests/{join_request.pk}/accept/")
+    assert response.status_code == 302
+
+    client.force_login(parent)
+    home = client.get("/").content.decode()
+    assert "Objective 1: SEND strategy" in home[home.index("Your work streams") :]
+
+    client.force_login(Person.objects.get(email="board@example.org"))
+    gaps = client.get("/birmingham/governance/representation/").content.decode()
+    assert "Objective 3: Working Together Well" in gaps  # it lacks a commissioner
