@@ -4,7 +4,6 @@ import pytest
 from django.core.management import call_command
 
 from coproduction.people.models import Person
-
 from forums.models import (
     Body,
     BodyMembership,
