@@ -184,6 +184,11 @@ def group_equality_summary(*, group: ParticipationGroup) -> list[EqualityQuestio
     return summary
 
 
+def equality_record_of(*, person: Person) -> EqualityRecord | None:
+    """A person's own answers. Only ever for pages that person sees."""
+    return EqualityRecord.objects.filter(person=person).first()
+
+
 def area_population_figures(*, area: LocalArea) -> dict[tuple[str, str], Decimal]:
     return {
         (figure.question, figure.category): figure.percent
@@ -786,3 +791,8 @@ def agreement_versions(*, agreement: PartnershipAgreement) -> QuerySet[Partnersh
 
 def agreement_reminders(*, agreement: PartnershipAgreement):
     return agreement.reminders.select_related("person").order_by("sent_at")
+
+
+def agreement_part_get(*, agreement: PartnershipAgreement, model, pk: int):
+    """One payment, schedule item or outcome (`model`) of the agreement, or None."""
+    return model.objects.filter(agreement=agreement, pk=pk).first()

@@ -40,7 +40,6 @@ from forums.models import (
     AgreementScheduleItem,
     Body,
     BodyMembership,
-    EqualityRecord,
     GroupKind,
     ParticipationGroup,
     PartnershipAgreement,
@@ -227,7 +226,7 @@ class EqualityRecordView(LoginRequiredMixin, FormView):
     form_class = EqualityRecordForm
 
     def get_record(self):
-        return EqualityRecord.objects.filter(person=self.request.user).first()
+        return selectors.equality_record_of(person=self.request.user)
 
     def get_initial(self):
         record = self.get_record()
@@ -877,9 +876,9 @@ class AgreementPartMixin(AgreementMixin):
             model = self.part_model()
             if "part_pk" in self.kwargs:
                 self._part = found(
-                    model.objects.filter(
-                        agreement=self.get_agreement(), pk=self.kwargs["part_pk"]
-                    ).first()
+                    selectors.agreement_part_get(
+                        agreement=self.get_agreement(), model=model, pk=self.kwargs["part_pk"]
+                    )
                 )
             else:
                 self._part = model(agreement=self.get_agreement())
@@ -935,9 +934,11 @@ class OutcomeProgressView(AgreementMixin, FormView):
     def get_outcome(self) -> AgreementOutcome:
         if not hasattr(self, "_outcome"):
             self._outcome = found(
-                AgreementOutcome.objects.filter(
-                    agreement=self.get_agreement(), pk=self.kwargs["part_pk"]
-                ).first()
+                selectors.agreement_part_get(
+                    agreement=self.get_agreement(),
+                    model=AgreementOutcome,
+                    pk=self.kwargs["part_pk"],
+                )
             )
         return self._outcome
 
