@@ -32,22 +32,38 @@ def area_sections(person, area) -> list[dict]:
     return _forums_sections(person, area=area)
 
 
+# The most rows one home page section lists, so the page costs the same for everyone.
+SECTION_ROWS = 20
+
+
+def _first_rows(queryset) -> tuple[list, bool]:
+    """Up to SECTION_ROWS rows, and whether there were more (one query)."""
+    rows = list(queryset[: SECTION_ROWS + 1])
+    return rows[:SECTION_ROWS], len(rows) > SECTION_ROWS
+
+
 def _forums_sections(person, *, area) -> list[dict]:
     """Groups, work streams and join requests: one query each. With `area`, only that area's."""
     sections = []
-    waiting = list(forums_selectors.requests_waiting_for(person=person, area=area))
+    waiting, more = _first_rows(forums_selectors.requests_waiting_for(person=person, area=area))
     if waiting:
         sections.append(
             {
                 "title": "Requests waiting for you",
                 "template": "forums/home_waiting.html",
                 "join_requests": waiting,
+                "more": more,
             }
         )
-    groups = list(forums_selectors.person_current_groups(person=person, area=area))
+    groups, more = _first_rows(forums_selectors.person_current_groups(person=person, area=area))
     if groups:
         sections.append(
-            {"title": "Your groups", "template": "forums/home_groups.html", "memberships": groups}
+            {
+                "title": "Your groups",
+                "template": "forums/home_groups.html",
+                "memberships": groups,
+                "more": more,
+            }
         )
     family_areas = [
         membership.area
@@ -58,24 +74,26 @@ def _forums_sections(person, *, area) -> list[dict]:
         {"area": a, "href": reverse("forums:joinable", kwargs={"area_slug": a.slug})}
         for a in family_areas
     ]
-    bodies = list(forums_selectors.person_current_bodies(person=person, area=area))
+    bodies, more = _first_rows(forums_selectors.person_current_bodies(person=person, area=area))
     if bodies or find_links:
         sections.append(
             {
                 "title": "Your work streams",
                 "template": "forums/home_bodies.html",
                 "memberships": bodies,
+                "more": more,
                 "find_links": find_links,
                 "show_area": area is None,
             }
         )
-    pending = list(forums_selectors.person_pending_requests(person=person, area=area))
+    pending, more = _first_rows(forums_selectors.person_pending_requests(person=person, area=area))
     if pending:
         sections.append(
             {
                 "title": "Your requests to join",
                 "template": "forums/home_requests.html",
                 "join_requests": pending,
+                "more": more,
                 "show_area": area is None,
             }
         )

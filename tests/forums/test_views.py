@@ -343,3 +343,13 @@ def test_nobody_else_sees_a_persons_answers(client, area):
     own_page = page(client.get("/account/equality-monitoring/"))
     assert "Mixed or multiple ethnic groups</dd>" not in own_page
     assert "Delete my answers" not in own_page
+
+
+def test_the_home_page_lists_at_most_20_work_streams(client, area):
+    person = member(area, Role.OFFICER)
+    for _ in range(21):
+        BodyMembershipFactory(body=BodyFactory(area=area), person=person)
+    client.force_login(person)
+    home = page(client.get("/"))
+    assert home.count("/governance/") - home.count("/governance/join/") == 20
+    assert "These are the first 20." in home
