@@ -31,6 +31,44 @@ AREA_LINKS = [
         "Invite people to the area and change their roles.",
     ),
     (
+        "Governance",
+        "forums:governance",
+        "forums.view_governance",
+        "Boards and work streams, who sits on them and whom they represent.",
+    ),
+    (
+        "Work streams you can join",
+        "forums:joinable",
+        "forums.find_bodies_to_join",
+        "Ask to join a board or work stream that is open to parent carers and young people.",
+    ),
+    (
+        "Groups",
+        "forums:group_list",
+        "forums.view_groups",
+        "Parent carer forums, youth forums and other groups, and how to reach them.",
+    ),
+    (
+        "Representation gaps",
+        "forums:representation",
+        "forums.view_representation",
+        "Boards and work streams missing a chair with authority, a service, a commissioner "
+        "or families.",
+    ),
+    (
+        "Consultation load",
+        "forums:consultation",
+        "forums.view_consultation_load",
+        "How often each group and person has been asked this term, against the area's limit.",
+    ),
+    (
+        "Agreements",
+        "forums:agreement_list",
+        "forums.view_agreements",
+        "Partnership agreements with the parent carer forum: funding, payments, schedule and "
+        "outcomes.",
+    ),
+    (
         "Area settings",
         "people:area_settings",
         "people.change_area",

@@ -130,18 +130,42 @@ class AcceptInvitationForm(GovUKFormMixin, forms.Form):
 class AreaSettingsForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = LocalArea
-        fields = ["papers_ahead_working_days"]
+        fields = [
+            "papers_ahead_working_days",
+            "family_share_percent",
+            "group_requests_per_term",
+            "person_requests_per_term",
+        ]
         error_messages = {
             "papers_ahead_working_days": {
+                "required": "Enter how many working days ahead papers go out, like 5.",
                 "invalid": "Enter a whole number of working days, like 5.",
                 "min_value": "Papers must go out at least 1 working day ahead.",
                 "max_value": "Enter 20 working days or fewer.",
-            }
+            },
+            "family_share_percent": {
+                "required": "Enter the share of members who should be families, like 25.",
+                "invalid": "Enter a whole number from 0 to 100, like 25.",
+                "min_value": "Enter a whole number from 0 to 100, like 25.",
+                "max_value": "Enter a whole number from 0 to 100, like 25.",
+            },
+            "group_requests_per_term": {
+                "required": "Enter how many requests a group should get in a term, like 6.",
+                "invalid": "Enter a whole number of requests, like 6.",
+                "min_value": "Enter at least 1 request per term.",
+                "max_value": "Enter 100 requests or fewer.",
+            },
+            "person_requests_per_term": {
+                "required": "Enter how many requests one person should get in a term, like 3.",
+                "invalid": "Enter a whole number of requests, like 3.",
+                "min_value": "Enter at least 1 request per term.",
+                "max_value": "Enter 50 requests or fewer.",
+            },
         }
+        # GOV.UK asks for text inputs with a numeric keyboard rather than type="number".
         widgets = {
-            "papers_ahead_working_days": forms.NumberInput(
-                attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}
-            )
+            name: forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"})
+            for name in fields
         }
 
 

@@ -173,6 +173,27 @@ class LocalArea(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(20)],
         help_text="How many working days before a meeting members must have its papers.",
     )
+    family_share_percent = models.PositiveSmallIntegerField(
+        "share of members who are families (%)",
+        default=25,
+        validators=[MaxValueValidator(100)],
+        help_text=(
+            "The smallest share of a board's or work stream's members who should be parent "
+            "carers or young people, as a percentage."
+        ),
+    )
+    group_requests_per_term = models.PositiveSmallIntegerField(
+        "requests per participation group per term",
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="How many requests (surveys, meetings, panels) a group should get in a term.",
+    )
+    person_requests_per_term = models.PositiveSmallIntegerField(
+        "requests per person per term",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text="How many requests one parent carer or young person should get in a term.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -127,10 +127,27 @@ def person_update_profile(
 # Local areas -------------------------------------------------------------------------------
 
 
-def area_update_settings(*, area: LocalArea, papers_ahead_working_days: int) -> LocalArea:
+def area_update_settings(
+    *,
+    area: LocalArea,
+    papers_ahead_working_days: int,
+    family_share_percent: int,
+    group_requests_per_term: int,
+    person_requests_per_term: int,
+) -> LocalArea:
     area.papers_ahead_working_days = papers_ahead_working_days
+    area.family_share_percent = family_share_percent
+    area.group_requests_per_term = group_requests_per_term
+    area.person_requests_per_term = person_requests_per_term
     area.full_clean()
-    area.save(update_fields=["papers_ahead_working_days"])
+    area.save(
+        update_fields=[
+            "papers_ahead_working_days",
+            "family_share_percent",
+            "group_requests_per_term",
+            "person_requests_per_term",
+        ]
+    )
     return area
 
 

@@ -173,10 +173,7 @@ class AreaSettingsView(AreaPermissionMixin, FormView):
         return context
 
     def form_valid(self, form):
-        services.area_update_settings(
-            area=self.area,
-            papers_ahead_working_days=form.cleaned_data["papers_ahead_working_days"],
-        )
+        services.area_update_settings(area=self.area, **form.cleaned_data)
         messages.success(self.request, "Area settings are saved.")
         return redirect("people:area_settings", area_slug=self.area.slug)
 

@@ -164,11 +164,11 @@ def test_home_and_area_overview(client, area, people, django_assert_num_queries,
             opened_by=people["officer"],
         )
         InterestFactory(opportunity=opportunity, person=people["parent"])
-    for role, count in [("parent", 9), ("officer", 8)]:
+    for role, count in [("parent", 13), ("officer", 12)]:
         client.force_login(people[role])
         with django_assert_num_queries(count):
             assert client.get("/").status_code == 200
-    for role, count in [("parent", 10), ("officer", 9)]:
+    for role, count in [("parent", 14), ("officer", 13)]:
         client.force_login(people[role])
         with django_assert_num_queries(count):
             assert client.get("/birmingham/").status_code == 200

@@ -4,9 +4,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from coproduction.people import demo as people_demo
+from forums import demo as forums_demo
 from initiatives import demo as initiatives_demo
 
-DEMO_LOADERS = [people_demo.seed, initiatives_demo.seed]
+# Order matters: initiatives and forums use the areas, organisations and people made first.
+DEMO_LOADERS = [people_demo.seed, initiatives_demo.seed, forums_demo.seed]
 
 
 class Command(BaseCommand):
