@@ -12,6 +12,7 @@ Each part runs only when its rows are not there yet, so a second run changes not
 import csv
 import io
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -319,6 +320,18 @@ def _seed_birmingham(area: LocalArea, officer: Person) -> None:
     )
 
 
+# Hours in all (reading and travel included) of each demo opportunity, for consultation load.
+OPPORTUNITY_HOURS = {
+    "CoDesign17": Decimal("3"),
+    "CoComm1": Decimal("24"),
+    "CoDesign5": Decimal("6"),
+    "CoDesign13": Decimal("0.2"),
+    "CoDesign16": Decimal("3"),
+    "CoAssess1": Decimal("0.3"),
+    "CoDel11": Decimal("2"),
+}
+
+
 def _seed_opportunities(area: LocalArea, officer: Person) -> None:
     if Opportunity.objects.filter(area=area).exists():
         return
@@ -345,6 +358,7 @@ def _seed_opportunities(area: LocalArea, officer: Person) -> None:
                 description=description,
                 audience=audience,
                 time_asked=time,
+                hours_asked=OPPORTUNITY_HOURS[code],
                 support_offered=support,
                 reward=reward,
                 closes_on=today + timedelta(days=days),

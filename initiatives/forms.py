@@ -399,6 +399,22 @@ class OpportunityForm(GovUKFormMixin, forms.Form):
             "max_length": "Enter 200 characters or fewer.",
         },
     )
+    hours_asked = forms.DecimalField(
+        label="About how many hours is that in all?",
+        min_value=0,
+        max_value=999,
+        decimal_places=1,
+        help_text="Include reading and travel. When you accept someone's interest, this counts "
+        "towards how much they are asked this term, so families are not asked too often.",
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
+        error_messages={
+            "required": "Enter about how many hours it takes in all, like 2 or 1.5.",
+            "invalid": "Enter the hours as a number, like 2 or 1.5.",
+            "min_value": "Enter 0 hours or more.",
+            "max_value": "Enter 999 hours or fewer.",
+            "max_decimal_places": "Enter the hours to one decimal place at most, like 1.5.",
+        },
+    )
     support_offered = forms.MultipleChoiceField(
         label="What support do you offer?",
         choices=Opportunity.Support.choices,
@@ -441,6 +457,7 @@ class OpportunityForm(GovUKFormMixin, forms.Form):
             Field.textarea("description", rows=5),
             Field.radios("audience"),
             Field.text("time_asked"),
+            Field.text("hours_asked"),
             Field.checkboxes("support_offered"),
             Field.text("reward"),
             "closes_on",

@@ -10,7 +10,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -397,6 +397,13 @@ class Opportunity(models.Model):
     description = models.TextField("what you would do")
     audience = models.CharField("who it is for", max_length=20, choices=Audience.choices)
     time_asked = models.CharField("time asked", max_length=200)
+    hours_asked = models.DecimalField(
+        "time asked (hours in all)",
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(999)],
+        help_text="Counted in the person's consultation load when their interest is accepted.",
+    )
     support_offered = ArrayField(
         models.CharField(max_length=20, choices=Support.choices), default=list, blank=True
     )

@@ -21,6 +21,8 @@ from django.utils import dateformat, timezone
 
 from coproduction.people.models import LocalArea, Organisation, Person, Sector
 from coproduction.people.services import email_queue_template
+from forums.models import RequestKind
+from forums.services import consultation_request_record
 from initiatives.models import (
     CO_ORDER,
     CODE_PREFIXES,
@@ -642,6 +644,7 @@ class OpportunityDetails:
     description: str
     audience: str
     time_asked: str
+    hours_asked: Decimal
     support_offered: list[str] = field(default_factory=list)
     reward: str = ""
     closes_on: date
@@ -865,6 +868,17 @@ def interest_accept(*, interest: Interest, by: Person, message: str) -> Interest
     Refused when every place is already filled. The opportunity's row is locked meanwhile.
     """
     interest = _respond(interest, by, message, Interest.Status.ACCEPTED)
+    opportunity = interest.opportunity
+    # Taking part is a request of the person's time: it counts in their consultation load.
+    consultation_request_record(
+        area=opportunity.area,
+        kind=RequestKind.OPPORTUNITY,
+        asked_on=timezone.localdate(),
+        hours_asked=opportunity.hours_asked,
+        title=opportunity.title,
+        made_by=by,
+        person=interest.person,
+    )
     _email_person(interest, "interest_accepted", "interest accepted")
     return interest
 

@@ -23,6 +23,7 @@ from govuk_frontend_django.components.pagination import (
 from coproduction.people.mixins import AreaPermissionMixin
 from coproduction.people.models import Sector
 from coproduction.people.views import add_validation_errors
+from forums import selectors as forums_selectors
 from initiatives import csv_format, selectors, services
 from initiatives.forms import (
     ContactForm,
@@ -743,6 +744,10 @@ class InterestRespondView(OpportunityMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["interest"] = self.interest
         context["back_url"] = self.opportunity_url()
+        # Accepting asks more of the person: warn when they are at their limit this term.
+        context["load_warnings"] = forums_selectors.consultation_load_warnings(
+            area=self.area, asked_on=timezone.localdate(), person=self.interest.person
+        )
         return context
 
     def form_valid(self, form):

@@ -3,6 +3,7 @@
 import secrets
 import time
 from datetime import date, timedelta
+from decimal import Decimal
 
 import factory
 from allauth.account.models import EmailAddress
@@ -186,6 +187,7 @@ class OpportunityFactory(factory.django.DjangoModelFactory):
     description = "Come to a workshop."
     audience = Audience.PARENT_CARERS
     time_asked = "Two hours"
+    hours_asked = Decimal("2")
     support_offered = factory.LazyFunction(lambda: ["expenses"])
     closes_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=28))
     places = None

@@ -12,6 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 from coproduction.people.models import Role, Sector
+from forums.models import ConsultationRequest, RequestKind
 from initiatives import selectors, services
 from initiatives.models import (
     Audience,
@@ -336,6 +337,7 @@ def opportunity_details(**changes) -> services.OpportunityDetails:
         "description": "Help plan short breaks.",
         "audience": Audience.PARENT_CARERS,
         "time_asked": "Monthly meetings",
+        "hours_asked": Decimal("12"),
         "closes_on": timezone.localdate() + timedelta(days=14),
     }
     values.update(changes)
@@ -496,3 +498,19 @@ def test_outcome_factory_makes_a_searchable_row_after_refresh(area):
         area=area, include_unpublished=False, filters=selectors.RegisterFilters(query="respite")
     )
     assert list(found) == [outcome.initiative]
+
+
+def test_accepted_interest_counts_in_the_persons_consultation_load(area):
+    officer = member(area, Role.OFFICER)
+    parent = member(area, Role.PARENT_CARER)
+    opportunity = OpportunityFactory(
+        initiative=InitiativeFactory(area=area), title="Test the new website", hours_asked=3
+    )
+    interest = services.interest_express(opportunity=opportunity, person=parent)
+    services.interest_accept(interest=interest, by=officer, message="See you there.")
+    request = ConsultationRequest.objects.get(person=parent)
+    assert request.kind == RequestKind.OPPORTUNITY
+    assert request.title == "Test the new website"
+    assert request.hours_asked == 3
+    assert request.made_by == officer
+    assert request.asked_on == timezone.localdate()

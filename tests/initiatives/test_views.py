@@ -21,10 +21,12 @@ from initiatives.models import (
     Publication,
 )
 from tests.factories import (
+    ConsultationRequestFactory,
     InitiativeFactory,
     InterestFactory,
     OpportunityFactory,
     OrganisationFactory,
+    TermFactory,
     member,
 )
 
@@ -355,6 +357,7 @@ def opportunity_form(**changes) -> dict:
         "description": "Plan short breaks with us.",
         "audience": "parent_carers",
         "time_asked": "Monthly meetings",
+        "hours_asked": "12",
         "support_offered": ["expenses", "childcare"],
         "closes_on_0": str(closes.day),
         "closes_on_1": str(closes.month),
@@ -496,3 +499,25 @@ def test_done_when_walk_through_with_the_demo_data(client, settings, run_on_comm
         assert client.post(url, {"message": "Happy to help"}).status_code == 302
     assert Interest.objects.get(person=parent).status == Interest.Status.PENDING
     assert "Your interest in opportunities" in page_text(client.get("/"))
+
+
+def test_the_officer_is_warned_when_the_person_is_asked_a_lot_this_term(client, area):
+    officer = member(area, Role.OFFICER)
+    parent = member(area, Role.PARENT_CARER, display_name="Pat Parent")
+    today = timezone.localdate()
+    TermFactory(area=area, starts_on=today - timedelta(days=30), ends_on=today + timedelta(days=30))
+    initiative = InitiativeFactory(area=area)
+    opportunity = OpportunityFactory(initiative=initiative, opened_by=officer)
+    interest = InterestFactory(opportunity=opportunity, person=parent)
+    answer = (
+        f"/birmingham/initiatives/{initiative.code}/opportunities/{opportunity.pk}"
+        f"/interest/{interest.pk}/"
+    )
+    client.force_login(officer)
+    assert "Warning" not in page_text(client.get(answer))
+    ConsultationRequestFactory.create_batch(
+        area.person_requests_per_term, area=area, person=parent, asked_on=today
+    )
+    page = page_text(client.get(answer))
+    assert "Pat Parent has already had 3 requests" in page
+    assert "If you accept, this opportunity counts as another request." in page
