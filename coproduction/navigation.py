@@ -3,7 +3,8 @@
 from django.urls import reverse
 
 # Area pages in menu order: (link text, URL name, permission checked against the area,
-# what the page is for: shown on the area's overview page).
+# what the page is for: shown on the area's overview page). Pages in SECONDARY_PAGES are
+# listed on the overview page but kept out of the menu, which must stay short.
 AREA_LINKS = [
     ("Overview", "people:area_home", "people.view_area", ""),
     (
@@ -77,6 +78,9 @@ AREA_LINKS = [
 ]
 
 
+SECONDARY_PAGES = {"initiatives:summary", "forums:representation", "forums:consultation"}
+
+
 def area_links(person, area) -> list[dict]:
     """The area pages this person may open, in menu order."""
     return [
@@ -84,6 +88,7 @@ def area_links(person, area) -> list[dict]:
             "text": text,
             "href": reverse(name, kwargs={"area_slug": area.slug}),
             "description": description,
+            "in_menu": name not in SECONDARY_PAGES,
         }
         for text, name, permission, description in AREA_LINKS
         if person.has_perm(permission, area)
@@ -96,7 +101,9 @@ def service_navigation(request, area) -> list[dict]:
     if person.is_authenticated:
         if area is not None:
             items += [
-                {"text": link["text"], "href": link["href"]} for link in area_links(person, area)
+                {"text": link["text"], "href": link["href"]}
+                for link in area_links(person, area)
+                if link["in_menu"]
             ]
         items += [
             {"text": "Your account", "href": reverse("people:account")},
