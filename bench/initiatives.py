@@ -204,6 +204,7 @@ def build() -> str:
                     description="Come and share your experience.",
                     audience=rng.choice(Audience.values),
                     time_asked="Two hours",
+                    hours_asked=2,
                     support_offered=["expenses", "online"],
                     closes_on=today + timedelta(days=rng.randint(-20, 60)),
                     places=rng.choice([None, 2, 5, 10]),

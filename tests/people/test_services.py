@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduction.people import services
 from coproduction.people.models import AreaMembership, OutboundEmail, Role
-from tests.factories import InvitationFactory, PersonFactory, TermFactory, member
+from tests.factories import InvitationFactory, LocalAreaFactory, PersonFactory, TermFactory, member
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +123,15 @@ def test_a_failed_send_is_recorded_and_retried(db, settings):
     assert services.outbound_email_send(email_id=email.pk, final_try=True) == "failed"
     email.refresh_from_db()
     assert (email.status, email.attempts) == (OutboundEmail.Status.FAILED, 2)
+
+
+def test_invitation_email_keeps_apostrophes_as_typed(run_on_commit):
+    area = LocalAreaFactory(name="Children's Trust Area", slug="childrens-trust")
+    admin = member(area, Role.AREA_ADMIN, display_name="Jo O'Neill")
+    with run_on_commit():
+        services.invitation_create(
+            area=area, email="new@example.org", roles=[Role.OFFICER], invited_by=admin
+        )
+    assert "Children's Trust Area" in mail.outbox[0].subject
+    assert "Jo O'Neill" in mail.outbox[0].body
+    assert "&#x27;" not in mail.outbox[0].body
