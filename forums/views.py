@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from coproduction.people.mixins import AreaPermissionMixin
+from coproduction.people.mixins import AreaPermissionMixin, AreaRecordMixin
 from coproduction.people.views import add_validation_errors
 from forums import selectors, services
 from forums.forms import (
@@ -65,19 +65,11 @@ class AreaFormMixin:
 # Participation groups ---------------------------------------------------------------------
 
 
-class GroupMixin(AreaPermissionMixin):
-    def get_group(self) -> ParticipationGroup:
-        if not hasattr(self, "_group"):
-            self._group = found(selectors.group_get(area=self.area, pk=self.kwargs["pk"]))
-        return self._group
+class GroupMixin(AreaRecordMixin):
+    record_name = "group"
 
-    def get_permission_object(self):
-        return self.get_group()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["group"] = self.get_group()
-        return context
+    def find_record(self):
+        return selectors.group_get(area=self.area, pk=self.kwargs["pk"])
 
 
 class GroupListView(AreaPermissionMixin, TemplateView):
@@ -101,7 +93,7 @@ class GroupDetailView(GroupMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        group = self.get_group()
+        group = self.record
         context["members"] = list(selectors.group_current_members(group=group))
         context["equality"] = selectors.group_equality_summary(group=group)
         return context
@@ -140,7 +132,7 @@ class GroupMemberAddView(GroupMixin, AreaFormMixin, FormView):
     form_class = GroupMemberForm
 
     def form_valid(self, form):
-        group = self.get_group()
+        group = self.record
         try:
             services.group_member_add(
                 group=group, person=form.cleaned_data["person"], role=form.cleaned_data["role"]
@@ -162,9 +154,7 @@ class GroupMemberEditView(GroupMixin, FormView):
     def get_membership(self):
         if not hasattr(self, "_membership"):
             self._membership = found(
-                selectors.group_membership_get(
-                    group=self.get_group(), pk=self.kwargs["membership_pk"]
-                )
+                selectors.group_membership_get(group=self.record, pk=self.kwargs["membership_pk"])
             )
         return self._membership
 
@@ -180,7 +170,7 @@ class GroupMemberEditView(GroupMixin, FormView):
         membership = self.get_membership()
         services.group_membership_set_role(membership=membership, role=form.cleaned_data["role"])
         messages.success(self.request, f"The role of {membership.person} is saved.")
-        return redirect(self.get_group().get_absolute_url())
+        return redirect(self.record.get_absolute_url())
 
 
 class GroupMemberLeaveView(GroupMemberEditView):
@@ -190,7 +180,7 @@ class GroupMemberLeaveView(GroupMemberEditView):
         membership = self.get_membership()
         services.group_member_leave(membership=membership)
         messages.success(request, f"{membership.person} is no longer a member of the group.")
-        return redirect(self.get_group().get_absolute_url())
+        return redirect(self.record.get_absolute_url())
 
 
 class PopulationFiguresView(AreaPermissionMixin, FormView):
@@ -269,19 +259,11 @@ class EqualityWithdrawView(LoginRequiredMixin, View):
 # Bodies -----------------------------------------------------------------------------------
 
 
-class BodyMixin(AreaPermissionMixin):
-    def get_body(self) -> Body:
-        if not hasattr(self, "_body"):
-            self._body = found(selectors.body_get(area=self.area, pk=self.kwargs["pk"]))
-        return self._body
+class BodyMixin(AreaRecordMixin):
+    record_name = "body"
 
-    def get_permission_object(self):
-        return self.get_body()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["body"] = self.get_body()
-        return context
+    def find_record(self):
+        return selectors.body_get(area=self.area, pk=self.kwargs["pk"])
 
 
 class GovernanceTreeView(AreaPermissionMixin, TemplateView):
@@ -300,7 +282,7 @@ class BodyDetailView(BodyMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        body, person = self.get_body(), self.request.user
+        body, person = self.record, self.request.user
         memberships = list(selectors.body_memberships(body=body))
         people = selectors.body_people(body=body, memberships=memberships)
         may_ask = person.has_perm("forums.ask_to_join_body", body)
@@ -372,12 +354,10 @@ class BodyMembershipFormView(BodyMixin, AreaFormMixin, FormView):
         if not hasattr(self, "_membership"):
             if "membership_pk" in self.kwargs:
                 self._membership = found(
-                    selectors.body_membership_get(
-                        body=self.get_body(), pk=self.kwargs["membership_pk"]
-                    )
+                    selectors.body_membership_get(body=self.record, pk=self.kwargs["membership_pk"])
                 )
             else:
-                self._membership = BodyMembership(body=self.get_body())
+                self._membership = BodyMembership(body=self.record)
         return self._membership
 
     def get_form_kwargs(self):
@@ -397,7 +377,7 @@ class BodyMembershipFormView(BodyMixin, AreaFormMixin, FormView):
             add_validation_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"The membership of {membership.person} is saved.")
-        return redirect(self.get_body().get_absolute_url())
+        return redirect(self.record.get_absolute_url())
 
 
 class BodyMembershipEndView(BodyMixin, FormView):
@@ -410,7 +390,7 @@ class BodyMembershipEndView(BodyMixin, FormView):
     def get_membership(self) -> BodyMembership:
         if not hasattr(self, "_membership"):
             self._membership = found(
-                selectors.body_membership_get(body=self.get_body(), pk=self.kwargs["membership_pk"])
+                selectors.body_membership_get(body=self.record, pk=self.kwargs["membership_pk"])
             )
         return self._membership
 
@@ -432,7 +412,7 @@ class BodyMembershipEndView(BodyMixin, FormView):
             add_validation_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"The membership of {membership.person} is ended.")
-        return redirect(self.get_body().get_absolute_url())
+        return redirect(self.record.get_absolute_url())
 
 
 # Joining ----------------------------------------------------------------------------------
@@ -459,11 +439,11 @@ class JoinRequestCreateView(BodyMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["leaders"] = list(selectors.body_leaders(body=self.get_body()))
+        context["leaders"] = list(selectors.body_leaders(body=self.record))
         return context
 
     def form_valid(self, form):
-        body = self.get_body()
+        body = self.record
         try:
             services.join_request_create(
                 body=body, person=self.request.user, note=form.cleaned_data["note"]
@@ -484,30 +464,18 @@ class BodyRequestsView(BodyMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["join_requests"] = list(selectors.body_pending_requests(body=self.get_body()))
+        context["join_requests"] = list(selectors.body_pending_requests(body=self.record))
         return context
 
 
-class JoinRequestMixin(AreaPermissionMixin):
-    def get_join_request(self):
-        if not hasattr(self, "_join_request"):
-            self._join_request = found(
-                selectors.join_request_get(area=self.area, pk=self.kwargs["pk"])
-            )
-        return self._join_request
+class JoinRequestMixin(AreaRecordMixin):
+    record_name = "join_request"
 
-    def get_permission_object(self):
-        return self.get_join_request()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["join_request"] = self.get_join_request()
-        return context
+    def find_record(self):
+        return selectors.join_request_get(area=self.area, pk=self.kwargs["pk"])
 
     def back_to_requests(self):
-        return redirect(
-            "forums:body_requests", area_slug=self.area.slug, pk=self.get_join_request().body_id
-        )
+        return redirect("forums:body_requests", area_slug=self.area.slug, pk=self.record.body_id)
 
 
 class JoinRequestAcceptView(JoinRequestMixin, TemplateView):
@@ -515,7 +483,7 @@ class JoinRequestAcceptView(JoinRequestMixin, TemplateView):
     template_name = "forums/join_request_accept.html"
 
     def post(self, request, *args, **kwargs):
-        join_request = self.get_join_request()
+        join_request = self.record
         try:
             services.join_request_accept(join_request=join_request, decided_by=request.user)
         except ValidationError as error:
@@ -534,7 +502,7 @@ class JoinRequestDeclineView(JoinRequestMixin, FormView):
     form_class = DeclineForm
 
     def form_valid(self, form):
-        join_request = self.get_join_request()
+        join_request = self.record
         try:
             services.join_request_decline(
                 join_request=join_request,
@@ -555,7 +523,7 @@ class JoinRequestWithdrawView(JoinRequestMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        join_request = self.get_join_request()
+        join_request = self.record
         try:
             services.join_request_withdraw(join_request=join_request)
         except ValidationError as error:
@@ -700,7 +668,7 @@ class GroupLoadView(GroupMixin, LoadPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        group = self.get_group()
+        group = self.record
         context.update(
             self.load_context(group=group),
             who=group.name,
@@ -738,19 +706,11 @@ class PersonLoadView(AreaPermissionMixin, LoadPageMixin, TemplateView):
 # Partnership agreements -------------------------------------------------------------------
 
 
-class AgreementMixin(AreaPermissionMixin):
-    def get_agreement(self) -> PartnershipAgreement:
-        if not hasattr(self, "_agreement"):
-            self._agreement = found(selectors.agreement_get(area=self.area, pk=self.kwargs["pk"]))
-        return self._agreement
+class AgreementMixin(AreaRecordMixin):
+    record_name = "agreement"
 
-    def get_permission_object(self):
-        return self.get_agreement()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["agreement"] = self.get_agreement()
-        return context
+    def find_record(self):
+        return selectors.agreement_get(area=self.area, pk=self.kwargs["pk"])
 
 
 class AgreementListView(AreaPermissionMixin, TemplateView):
@@ -769,7 +729,7 @@ class AgreementDetailView(AgreementMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        agreement = self.get_agreement()
+        agreement = self.record
         context["versions"] = list(selectors.agreement_versions(agreement=agreement))
         context["has_renewal"] = any(
             version.previous_version_id == agreement.pk for version in context["versions"]
@@ -828,7 +788,7 @@ class AgreementSignView(AgreementMixin, FormView):
         return {"signed_on": timezone.localdate()}
 
     def form_valid(self, form):
-        agreement = self.get_agreement()
+        agreement = self.record
         try:
             services.agreement_sign(agreement=agreement, signed_on=form.cleaned_data["signed_on"])
         except ValidationError as error:
@@ -843,7 +803,7 @@ class AgreementRenewView(AgreementMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        agreement = self.get_agreement()
+        agreement = self.record
         try:
             renewal = services.agreement_renew(agreement=agreement)
         except ValidationError as error:
@@ -877,11 +837,11 @@ class AgreementPartMixin(AgreementMixin):
             if "part_pk" in self.kwargs:
                 self._part = found(
                     selectors.agreement_part_get(
-                        agreement=self.get_agreement(), model=model, pk=self.kwargs["part_pk"]
+                        agreement=self.record, model=model, pk=self.kwargs["part_pk"]
                     )
                 )
             else:
-                self._part = model(agreement=self.get_agreement())
+                self._part = model(agreement=self.record)
         return self._part
 
     def get_context_data(self, **kwargs):
@@ -909,7 +869,7 @@ class AgreementPartFormView(AgreementPartMixin, FormView):
             add_validation_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Saved.")
-        return redirect(self.get_agreement().get_absolute_url())
+        return redirect(self.record.get_absolute_url())
 
 
 class AgreementPartDeleteView(AgreementPartMixin, TemplateView):
@@ -923,7 +883,7 @@ class AgreementPartDeleteView(AgreementPartMixin, TemplateView):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, f"“{part}” is deleted.")
-        return redirect(self.get_agreement().get_absolute_url())
+        return redirect(self.record.get_absolute_url())
 
 
 class OutcomeProgressView(AgreementMixin, FormView):
@@ -935,7 +895,7 @@ class OutcomeProgressView(AgreementMixin, FormView):
         if not hasattr(self, "_outcome"):
             self._outcome = found(
                 selectors.agreement_part_get(
-                    agreement=self.get_agreement(),
+                    agreement=self.record,
                     model=AgreementOutcome,
                     pk=self.kwargs["part_pk"],
                 )
@@ -959,4 +919,4 @@ class OutcomeProgressView(AgreementMixin, FormView):
             add_validation_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Progress is saved.")
-        return redirect(self.get_agreement().get_absolute_url())
+        return redirect(self.record.get_absolute_url())

@@ -20,7 +20,7 @@ from govuk_frontend_django.components.pagination import (
     PaginationPrevious,
 )
 
-from coproduction.people.mixins import AreaPermissionMixin
+from coproduction.people.mixins import AreaPermissionMixin, AreaRecordMixin
 from coproduction.people.models import Sector
 from coproduction.people.views import add_validation_errors
 from forums import selectors as forums_selectors
@@ -269,34 +269,25 @@ class OptionDetailView(RegisterFiltersMixin, AreaPermissionMixin, TemplateView):
 # One initiative ----------------------------------------------------------------------------
 
 
-class InitiativeMixin(AreaPermissionMixin):
+class InitiativeMixin(AreaRecordMixin):
     """Pages about one initiative, found by its code in this area.
 
-    People outside the area are refused before anything is looked up; drafts and archived
-    initiatives are not found (404) for people who may not see them.
+    Drafts and archived initiatives are not found (404) for people who may not see them.
     """
 
     permission_required = "initiatives.change_initiative"
-
-    def get_permission_object(self):
-        if not can(self.request, "people.view_area", self.area):
-            return self.area
-        return self.initiative
+    record_name = "initiative"
+    not_found_message = "There is no initiative with this code in this area."
 
     @property
     def initiative(self):
-        if "_initiative" not in self.__dict__:
-            self._initiative = self.find_initiative()
-            if self._initiative is None:
-                raise Http404("There is no initiative with this code in this area.")
-        return self._initiative
+        return self.record
 
-    def find_initiative(self):
+    def find_record(self):
         return selectors.initiative_for_change(area=self.area, code=self.kwargs["code"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["initiative"] = self.initiative
         context["back_url"] = self.initiative_url()
         return context
 
@@ -310,7 +301,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
     permission_required = "initiatives.view_initiative"
     template_name = "initiatives/initiative_detail.html"
 
-    def find_initiative(self):
+    def find_record(self):
         return selectors.initiative_get(
             area=self.area,
             code=self.kwargs["code"],
@@ -613,28 +604,24 @@ class OpportunityFormView(InitiativeMixin, FormView):
         )
 
 
-class OpportunityMixin(AreaPermissionMixin):
+class OpportunityMixin(AreaRecordMixin):
     """Pages about one opportunity, found through its initiative's code in this area."""
 
     permission_required = "initiatives.view_initiative"
-
-    def get_permission_object(self):
-        if not can(self.request, "people.view_area", self.area):
-            return self.area
-        return self.opportunity
+    record_name = "opportunity"
+    not_found_message = "There is no such opportunity in this area."
 
     @property
     def opportunity(self):
-        if "_opportunity" not in self.__dict__:
-            self._opportunity = selectors.opportunity_get(
-                area=self.area,
-                code=self.kwargs["code"],
-                pk=self.kwargs["pk"],
-                include_unpublished=can(self.request, "initiatives.view_unpublished", self.area),
-            )
-            if self._opportunity is None:
-                raise Http404("There is no such opportunity in this area.")
-        return self._opportunity
+        return self.record
+
+    def find_record(self):
+        return selectors.opportunity_get(
+            area=self.area,
+            code=self.kwargs["code"],
+            pk=self.kwargs["pk"],
+            include_unpublished=can(self.request, "initiatives.view_unpublished", self.area),
+        )
 
     def opportunity_url(self) -> str:
         return reverse(

@@ -43,3 +43,41 @@ class AreaPermissionMixin(PermissionRequiredMixin):
         context = super().get_context_data(**kwargs)
         context["area"] = self.area
         return context
+
+
+class AreaRecordMixin(AreaPermissionMixin):
+    """For pages about one record of the area (a group, a body, an initiative ...).
+
+    Subclasses say how to find it with `find_record()`, through a selector filtered by
+    `self.area`, so another area's id is a 404. People outside the area are refused before
+    anything is looked up; for members the record is the permission object. The record is
+    read once, kept as `self.record` and put in the context as `record_name`.
+    """
+
+    record_name = "record"
+    not_found_message = "There is no such record in this area."
+
+    def find_record(self):
+        raise NotImplementedError
+
+    @property
+    def record(self):
+        if "_record" not in self.__dict__:
+            record = self.find_record()
+            if record is None:
+                raise Http404(self.not_found_message)
+            self._record = record
+        return self._record
+
+    def has_permission(self):
+        if not self.request.user.has_perm("people.view_area", self.area):
+            return False
+        return super().has_permission()
+
+    def get_permission_object(self):
+        return self.record
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context[self.record_name] = self.record
+        return context
