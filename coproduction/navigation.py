@@ -38,7 +38,7 @@ AREA_LINKS = [
         "Boards and work streams, who sits on them and whom they represent.",
     ),
     (
-        "Work streams you can join",
+        "Join a work stream",
         "forums:joinable",
         "forums.find_bodies_to_join",
         "Ask to join a board or work stream that is open to parent carers and young people.",
@@ -106,7 +106,7 @@ def service_navigation(request, area) -> list[dict]:
                 if link["in_menu"]
             ]
         items += [
-            {"text": "Your account", "href": reverse("people:account")},
+            {"text": "Account", "href": reverse("people:account")},
             {"text": "Sign out", "href": reverse("account_logout")},
         ]
     else:
