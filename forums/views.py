@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from coproduction.people.mixins import AreaPermissionMixin, AreaRecordMixin
+from coproduction.people.mixins import AreaFormMixin, AreaPermissionMixin, AreaRecordMixin
 from coproduction.people.views import add_validation_errors
 from forums import selectors, services
 from forums.forms import (
@@ -51,15 +51,6 @@ def found(record):
     if record is None:
         raise Http404("No such record in this area.")
     return record
-
-
-class AreaFormMixin:
-    """Passes the area to forms whose choices are the area's rows."""
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["area"] = self.area
-        return kwargs
 
 
 # Participation groups ---------------------------------------------------------------------

@@ -20,7 +20,7 @@ from govuk_frontend_django.components.pagination import (
     PaginationPrevious,
 )
 
-from coproduction.people.mixins import AreaPermissionMixin, AreaRecordMixin
+from coproduction.people.mixins import AreaFormMixin, AreaPermissionMixin, AreaRecordMixin
 from coproduction.people.models import Sector
 from coproduction.people.views import add_validation_errors
 from forums import selectors as forums_selectors
@@ -327,14 +327,13 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
         return context
 
 
-class InitiativeRegisterView(AreaPermissionMixin, FormView):
+class InitiativeRegisterView(AreaFormMixin, AreaPermissionMixin, FormView):
     permission_required = "initiatives.add_initiative"
     template_name = "initiatives/initiative_form.html"
     form_class = InitiativeForm
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["area"] = self.area
         kwargs["ask_about_title"] = bool(self.request.POST.get("asked_about_title"))
         return kwargs
 
@@ -515,14 +514,9 @@ class OutcomeRemoveView(OutcomeMixin, TemplateView):
         return redirect(self.initiative_url() + "#outcomes")
 
 
-class ContactAddView(InitiativeMixin, FormView):
+class ContactAddView(AreaFormMixin, InitiativeMixin, FormView):
     template_name = "initiatives/contact_form.html"
     form_class = ContactForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["area"] = self.area
-        return kwargs
 
     def form_valid(self, form):
         try:

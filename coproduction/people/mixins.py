@@ -81,3 +81,12 @@ class AreaRecordMixin(AreaPermissionMixin):
         context = super().get_context_data(**kwargs)
         context[self.record_name] = self.record
         return context
+
+
+class AreaFormMixin:
+    """For form views whose form takes the area (its choices are the area's rows)."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["area"] = self.area
+        return kwargs
