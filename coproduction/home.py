@@ -1,8 +1,9 @@
 """The sections of a signed-in person's home page.
 
-Each app adds what is the person's own (invitations now; groups, work streams, meetings and
-requests as those apps arrive). A section is a dict with a title, the template that shows it
-and its rows; sections with nothing to show are left out by the function that builds them.
+Each app adds what is the person's own: invitations (people), groups, work streams and join
+requests (forums), opportunities and interest (initiatives). A section is a dict with a
+title, the template that shows it and its rows; sections with nothing to show are left out by
+the function that builds them.
 """
 
 from django.urls import reverse
@@ -47,16 +48,20 @@ def area_sections(person, area) -> list[dict]:
     return sections
 
 
+def _areas_with_roles(person, area, roles) -> list:
+    """The person's areas (only `area`, when given) where they hold any of `roles`."""
+    return [
+        membership.area
+        for membership in person.area_memberships()
+        if set(membership.roles) & roles and (area is None or membership.area_id == area.pk)
+    ]
+
+
 def _initiatives_sections(person, area=None) -> list[dict]:
     """Interest waiting for an officer's answer; for parent carers and young people, open
     opportunities for them and their own interest. Across their areas, or in `area`."""
-    roles_by_area = {
-        area_id: roles
-        for area_id, roles in person.area_roles().items()
-        if area is None or area_id == area.pk
-    }
     sections = []
-    officer_areas = [area_id for area_id, roles in roles_by_area.items() if roles & OFFICER_ROLES]
+    officer_areas = [a.pk for a in _areas_with_roles(person, area, OFFICER_ROLES)]
     if officer_areas:
         interests, total = initiatives_selectors.interests_waiting_for(
             officer=person, area_ids=officer_areas
@@ -70,11 +75,7 @@ def _initiatives_sections(person, area=None) -> list[dict]:
                     "total": total,
                 }
             )
-    family_areas = [
-        membership.area
-        for membership in person.area_memberships()
-        if membership.area_id in roles_by_area and set(membership.roles) & FAMILY_ROLES
-    ]
+    family_areas = _areas_with_roles(person, area, FAMILY_ROLES)
     if family_areas:
         sections.append(
             {
@@ -131,14 +132,9 @@ def _forums_sections(person, *, area) -> list[dict]:
                 "more": more,
             }
         )
-    family_areas = [
-        membership.area
-        for membership in person.area_memberships()
-        if set(membership.roles) & FAMILY_ROLES and (area is None or membership.area_id == area.pk)
-    ]
     find_links = [
         {"area": a, "href": reverse("forums:joinable", kwargs={"area_slug": a.slug})}
-        for a in family_areas
+        for a in _areas_with_roles(person, area, FAMILY_ROLES)
     ]
     bodies, more = _first_rows(forums_selectors.person_current_bodies(person=person, area=area))
     if bodies or find_links:
