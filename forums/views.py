@@ -11,8 +11,12 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from coproduction.people.mixins import AreaFormMixin, AreaPermissionMixin, AreaRecordMixin
-from coproduction.people.views import add_validation_errors
+from coproduction.people.mixins import (
+    AreaFormMixin,
+    AreaPermissionMixin,
+    AreaRecordMixin,
+    add_validation_errors,
+)
 from forums import selectors, services
 from forums.forms import (
     AgreementForm,

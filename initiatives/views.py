@@ -20,9 +20,13 @@ from govuk_frontend_django.components.pagination import (
     PaginationPrevious,
 )
 
-from coproduction.people.mixins import AreaFormMixin, AreaPermissionMixin, AreaRecordMixin
+from coproduction.people.mixins import (
+    AreaFormMixin,
+    AreaPermissionMixin,
+    AreaRecordMixin,
+    add_validation_errors,
+)
 from coproduction.people.models import Sector
-from coproduction.people.views import add_validation_errors
 from forums import selectors as forums_selectors
 from initiatives import csv_format, selectors, services
 from initiatives.forms import (

@@ -1,5 +1,8 @@
 """The one place where an area page finds its local area and checks the person may see it."""
 
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -8,6 +11,23 @@ from coproduction.people.models import LocalArea
 
 class PageNotFound(Http404):
     """A 404 whose message is written for people and shown on the error page."""
+
+
+def found(record, message: str = "There is no such record in this area."):
+    """The record a selector returned, or a 404: a missing id and another area's id (which
+    area-filtered selectors return as None) answer the same."""
+    if record is None:
+        raise Http404(message)
+    return record
+
+
+def add_validation_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form, at the field it names when it can."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 def area_from_slug(slug: str) -> LocalArea:
@@ -60,14 +80,9 @@ class AreaRecordMixin(AreaPermissionMixin):
     def find_record(self):
         raise NotImplementedError
 
-    @property
+    @cached_property
     def record(self):
-        if "_record" not in self.__dict__:
-            record = self.find_record()
-            if record is None:
-                raise Http404(self.not_found_message)
-            self._record = record
-        return self._record
+        return found(self.find_record(), self.not_found_message)
 
     def has_permission(self):
         if not self.request.user.has_perm("people.view_area", self.area):
@@ -90,3 +105,27 @@ class AreaFormMixin:
         kwargs = super().get_form_kwargs()
         kwargs["area"] = self.area
         return kwargs
+
+
+class ServiceFormMixin:
+    """The one way a form view calls a service.
+
+    A valid form goes to `call_service(form)`, which calls one service and returns what it
+    made or changed. A `ValidationError` from the service is shown on the form, at the fields
+    it names, with everything typed kept; otherwise `service_done(form, result)` answers
+    (usually a message and a redirect).
+    """
+
+    def call_service(self, form):
+        raise NotImplementedError
+
+    def service_done(self, form, result):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            result = self.call_service(form)
+        except ValidationError as error:
+            add_validation_errors(form, error)
+            return self.form_invalid(form)
+        return self.service_done(form, result)

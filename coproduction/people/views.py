@@ -22,17 +22,8 @@ from coproduction.people.forms import (
     ProfileForm,
     TermForm,
 )
-from coproduction.people.mixins import AreaPermissionMixin
+from coproduction.people.mixins import AreaPermissionMixin, add_validation_errors
 from coproduction.people.models import Invitation, LocalArea, Person, Role, Term
-
-
-def add_validation_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form, at the field it names when it can."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class AreaHomeView(AreaPermissionMixin, TemplateView):
