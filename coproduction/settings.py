@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "coproduction.apps.CoproductionConfig",
     "coproduction.people",
+    "coproduction.outbox",
     "initiatives",
     "forums",
     "evaluation",
@@ -113,8 +114,10 @@ REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
 
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Fails soft: with Redis down, pages still work (coproduction/cache.py).
+        "BACKEND": "coproduction.cache.ResilientRedisCache",
         "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         "KEY_PREFIX": "coproduction",
     }
 }
@@ -233,7 +236,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
-# Email: every message goes out through a Celery task (people.tasks.send_outbound_email).
+# Email: every message goes out through a Celery task (coproduction.outbox).
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
     default=(
@@ -266,7 +269,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    # With Redis down, queueing after a commit fails fast; the outbox sweeper retries later.
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from coproduction.health import OK, health_report
-from coproduction.home import home_sections
 from coproduction.people.mixins import PageNotFound
+from coproduction.registry import registry
 
 
 class HomeView(TemplateView):
@@ -26,7 +26,7 @@ class HomeView(TemplateView):
         person = self.request.user
         if person.is_authenticated:
             context["memberships"] = person.area_memberships()
-            context["sections"] = home_sections(person)
+            context["sections"] = registry.home_sections(person)
             context["two_factor_on"] = is_mfa_enabled(person)
         return context
 

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ForumsConfig(AppConfig):
     name = "forums"
     verbose_name = "Forums and governance"
+
+    def ready(self):
+        from forums import frame
+
+        frame.register()

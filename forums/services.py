@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from coproduction.outbox.services import email_queue_template
 from coproduction.people.models import (
     FAMILY_ROLES,
     AreaMembership,
@@ -24,7 +25,6 @@ from coproduction.people.models import (
     Role,
     Sector,
 )
-from coproduction.people.services import email_queue_template
 from forums.models import (
     CHAIR_ROLES,
     EQUALITY_QUESTIONS,

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from coproduction.people.models import OutboundEmail
+from coproduction.outbox.models import OutboundEmail
 
 pytestmark = pytest.mark.worker
 

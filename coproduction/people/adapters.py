@@ -4,7 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 
-from coproduction.people import services
+from coproduction.outbox import services as outbox
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,4 +17,4 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         message = self.render_mail(template_prefix, email, ctx)
-        services.email_queue_message(message=message, purpose=template_prefix.rsplit("/", 1)[-1])
+        outbox.email_queue_message(message=message, purpose=template_prefix.rsplit("/", 1)[-1])

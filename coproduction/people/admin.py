@@ -6,7 +6,6 @@ from coproduction.people.models import (
     Invitation,
     LocalArea,
     Organisation,
-    OutboundEmail,
     Person,
     Term,
 )
@@ -72,11 +71,3 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email"]
     readonly_fields = ["token"]
     list_select_related = ["area"]
-
-
-@admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
-    list_display = ["subject", "to", "purpose", "status", "attempts", "created_at", "sent_at"]
-    list_filter = ["status", "purpose"]
-    search_fields = ["to", "subject"]
-    readonly_fields = [f.name for f in OutboundEmail._meta.fields]

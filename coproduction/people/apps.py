@@ -5,3 +5,8 @@ class PeopleConfig(AppConfig):
     name = "coproduction.people"
     label = "people"
     verbose_name = "People and local areas"
+
+    def ready(self):
+        from coproduction.people import frame
+
+        frame.register()

@@ -323,35 +323,3 @@ class Invitation(models.Model):
     @property
     def role_labels(self) -> list[str]:
         return [Role(role).label for role in self.roles]
-
-
-class OutboundEmail(models.Model):
-    """Every email the portal sends, queued here and sent by a Celery task.
-
-    The row is the record of what was sent: the task sends it once (status decides),
-    retries transient failures and writes down the outcome.
-    """
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-
-    to = models.EmailField()
-    subject = models.CharField(max_length=300)
-    body_text = models.TextField()
-    body_html = models.TextField(blank=True)
-    purpose = models.CharField(max_length=60, help_text="What the email is for, e.g. invitation.")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = "outbound email"
-        indexes = [models.Index(fields=["status", "created_at"])]
-
-    def __str__(self):
-        return f"{self.subject} to {self.to} ({self.get_status_display()})"

@@ -7,107 +7,21 @@ from collections.abc import Iterable
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduction.outbox.services import email_queue_template
 from coproduction.people.models import (
     AreaMembership,
     Invitation,
     LocalArea,
-    OutboundEmail,
     Person,
     Role,
     Term,
 )
 
 logger = logging.getLogger(__name__)
-
-
-# Email --------------------------------------------------------------------------------------
-
-
-def email_queue(
-    *, to: str, subject: str, body_text: str, body_html: str = "", purpose: str
-) -> OutboundEmail:
-    """Record an email and send it from a Celery worker once the transaction commits."""
-    from coproduction.people.tasks import send_outbound_email
-
-    email = OutboundEmail(
-        to=to, subject=subject.strip(), body_text=body_text, body_html=body_html, purpose=purpose
-    )
-    email.full_clean()
-    email.save()
-    transaction.on_commit(lambda: send_outbound_email.delay(email.pk))
-    return email
-
-
-def email_queue_message(*, message: EmailMessage, purpose: str) -> list[OutboundEmail]:
-    """Queue an already rendered Django email message, one row per recipient."""
-    html = ""
-    if isinstance(message, EmailMultiAlternatives):
-        html = next((body for body, kind in message.alternatives if kind == "text/html"), "")
-    return [
-        email_queue(
-            to=to, subject=message.subject, body_text=message.body, body_html=html, purpose=purpose
-        )
-        for to in message.to
-    ]
-
-
-def email_queue_template(*, to: str, template: str, context: dict, purpose: str) -> OutboundEmail:
-    """Queue an email from `templates/<template>_subject.txt` and `<template>_message.txt`."""
-    context = {"service_name": settings.SERVICE_NAME, "site_url": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    body = render_to_string(f"{template}_message.txt", context)
-    return email_queue(to=to, subject=subject, body_text=body, purpose=purpose)
-
-
-def outbound_email_send(*, email_id: int, final_try: bool = False) -> str:
-    """Send one queued email and record the outcome.
-
-    Idempotent: the row stays locked while sending, and an email already sent is left alone.
-    A failure is recorded and then re-raised so the Celery task retries it; on the final try
-    the email is marked failed instead.
-    """
-    failure = None
-    with transaction.atomic():
-        email = OutboundEmail.objects.select_for_update().filter(pk=email_id).first()
-        if email is None:
-            return "missing"
-        if email.status == OutboundEmail.Status.SENT:
-            return "already sent"
-        email.attempts += 1
-        message = EmailMultiAlternatives(
-            subject=email.subject,
-            body=email.body_text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[email.to],
-            connection=get_connection(fail_silently=False),
-        )
-        if email.body_html:
-            message.attach_alternative(email.body_html, "text/html")
-        try:
-            message.send()
-        except Exception as error:
-            failure = error
-            email.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if final_try:
-                email.status = OutboundEmail.Status.FAILED
-        else:
-            email.status = OutboundEmail.Status.SENT
-            email.sent_at = timezone.now()
-            email.last_error = ""
-        email.save(update_fields=["attempts", "last_error", "status", "sent_at"])
-    if failure is not None:
-        logger.warning("Email %s to %s failed: %s", email.pk, email.to, email.last_error)
-        if final_try:
-            return "failed"
-        raise failure
-    logger.info("Email %s (%s) sent to %s", email.pk, email.purpose, email.to)
-    return "sent"
 
 
 # People ------------------------------------------------------------------------------------

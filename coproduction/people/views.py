@@ -11,9 +11,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from coproduction.home import area_sections
-from coproduction.navigation import area_links
-from coproduction.people import selectors, services
+from coproduction.people import calendar, selectors, services
 from coproduction.people.forms import (
     AcceptInvitationForm,
     AreaSettingsForm,
@@ -24,6 +22,7 @@ from coproduction.people.forms import (
 )
 from coproduction.people.mixins import AreaPermissionMixin, add_validation_errors
 from coproduction.people.models import Invitation, LocalArea, Person, Role, Term
+from coproduction.registry import registry
 
 
 class AreaHomeView(AreaPermissionMixin, TemplateView):
@@ -34,13 +33,15 @@ class AreaHomeView(AreaPermissionMixin, TemplateView):
         person = self.request.user
         roles = person.area_roles().get(self.area.pk, frozenset())
         today = timezone.localdate()
-        terms = list(selectors.area_terms(area=self.area))
+        terms = calendar.area_terms(area=self.area)
         context.update(
             role_labels=[label for value, label in Role.choices if value in roles],
-            area_pages=[link for link in area_links(person, self.area) if link["description"]],
-            area_sections=area_sections(person, self.area),
-            current_term=next((t for t in terms if t.starts_on <= today <= t.ends_on), None),
-            next_term=next((t for t in terms if t.starts_on > today), None),
+            area_pages=[
+                link for link in registry.area_links(person, self.area) if link["description"]
+            ],
+            area_sections=registry.area_sections(person, self.area),
+            current_term=calendar.term_on(terms, today),
+            next_term=calendar.next_term(terms, today),
         )
         return context
 
@@ -161,6 +162,7 @@ class AreaSettingsView(AreaPermissionMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["terms"] = selectors.area_terms(area=self.area)
+        context["settings_links"] = registry.area_settings_links(self.request.user, self.area)
         return context
 
     def form_valid(self, form):

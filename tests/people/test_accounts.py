@@ -7,7 +7,8 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
-from coproduction.people.models import AreaMembership, OutboundEmail, Person, Role
+from coproduction.outbox.models import OutboundEmail
+from coproduction.people.models import AreaMembership, Person, Role
 from tests.factories import (
     TEST_PASSWORD,
     InvitationFactory,

@@ -7,8 +7,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from coproduction.outbox import services as outbox_services
+from coproduction.outbox.models import OutboundEmail
 from coproduction.people import services
-from coproduction.people.models import AreaMembership, OutboundEmail, Role
+from coproduction.people.models import AreaMembership, Role
 from tests.factories import InvitationFactory, LocalAreaFactory, PersonFactory, TermFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -104,8 +106,8 @@ def test_an_email_is_sent_once_however_often_the_task_runs(db):
     email = OutboundEmail.objects.create(
         to="a@example.org", subject="Hello", body_text="Hi", purpose="test"
     )
-    assert services.outbound_email_send(email_id=email.pk) == "sent"
-    assert services.outbound_email_send(email_id=email.pk) == "already sent"
+    assert outbox_services.outbound_email_send(email_id=email.pk) == "sent"
+    assert outbox_services.outbound_email_send(email_id=email.pk) == "already sent"
     assert len(mail.outbox) == 1
 
 
@@ -116,11 +118,11 @@ def test_a_failed_send_is_recorded_and_retried(db, settings):
         to="a@example.org", subject="Hello", body_text="Hi", purpose="test"
     )
     with pytest.raises(ConnectionRefusedError):
-        services.outbound_email_send(email_id=email.pk)
+        outbox_services.outbound_email_send(email_id=email.pk)
     email.refresh_from_db()
     assert (email.status, email.attempts) == (OutboundEmail.Status.QUEUED, 1)
     assert "ConnectionRefusedError" in email.last_error
-    assert services.outbound_email_send(email_id=email.pk, final_try=True) == "failed"
+    assert outbox_services.outbound_email_send(email_id=email.pk, final_try=True) == "failed"
     email.refresh_from_db()
     assert (email.status, email.attempts) == (OutboundEmail.Status.FAILED, 2)
 

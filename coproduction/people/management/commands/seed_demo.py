@@ -4,11 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from coproduction.people import demo as people_demo
-from forums import demo as forums_demo
-from initiatives import demo as initiatives_demo
-
-# Order matters: initiatives and forums use the areas, organisations and people made first.
-DEMO_LOADERS = [people_demo.seed, initiatives_demo.seed, forums_demo.seed]
+from coproduction.registry import registry
 
 
 class Command(BaseCommand):
@@ -27,8 +23,9 @@ class Command(BaseCommand):
                 "DEBUG is off, so this looks like a live site: demo accounts with a published "
                 "password would be a security hole. Use --force if you really mean it."
             )
-        for load in DEMO_LOADERS:
-            load()
+        # Each app registers its loader and what it must run after (coproduction.registry).
+        for loader in registry.demo_loaders_in_order():
+            loader.load()
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         self.stdout.write(f"\nDemo sign-ins (password for all: {people_demo.DEMO_PASSWORD}):")
         for email, name, places in people_demo.ACCOUNTS:

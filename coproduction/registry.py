@@ -1,0 +1,185 @@
+"""The plug-in point: what each app adds to the portal's frame.
+
+The frame (home page, area overview, menu, area settings page, `seed_demo`) knows no feature
+app. Each app fills this registry from its `AppConfig.ready()` (usually by importing its own
+`frame.py`), so adding an app means its folder, one line in INSTALLED_APPS and one `include()`
+in `coproduction/urls.py`. Modelled on adhocracy+'s per-app dashboard registration and Decidim's
+component manifests.
+
+What an app can add:
+- area pages for the menu and the overview's "What you can do here" list (`AreaPage`);
+- sections of the signed-in home page and of an area's overview page (`SectionProvider`);
+- links to settings pages it owns, listed on the area settings page (`AreaSettingsLink`);
+- a demo-data loader, with the loaders it must run after (`DemoLoader`);
+- what must end when a person's membership of an area ends (`MembershipEndedHook`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class AreaPage:
+    """One page under /<area-slug>/, shown to people who hold `permission` on the area.
+
+    `order` places it in the menu (lower first); `in_menu=False` keeps it off the menu (which
+    must stay on one line) but still lists it on the area overview with its `description`.
+    """
+
+    text: str
+    url_name: str
+    permission: str
+    description: str = ""
+    order: int = 100
+    in_menu: bool = True
+
+
+@dataclass(frozen=True)
+class SectionProvider:
+    """Builds page sections: `build(person, area)` returns a list of section dicts.
+
+    A section is a dict with a "title", the "template" that shows it, and its rows. `area` is
+    None on the home page (every area of the person) and an area on that area's overview.
+    Providers leave out sections with nothing to show and bound their rows.
+    """
+
+    name: str
+    build: Callable[[Any, Any], list[dict]]
+    order: int = 100
+    on_home: bool = True
+    on_area: bool = True
+
+
+@dataclass(frozen=True)
+class AreaSettingsLink:
+    """A settings page an app owns, linked from the area settings page."""
+
+    title: str
+    description: str
+    url_name: str
+    permission: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DemoLoader:
+    """Loads an app's demo data; safe to run again. Runs after the loaders named in `after`."""
+
+    name: str
+    load: Callable[[], Any]
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MembershipEndedHook:
+    """Called as `end(membership)` inside the transaction that ends an area membership, so
+    the roles, requests and notifications that depended on it end with it."""
+
+    name: str
+    end: Callable[[Any], None]
+
+
+@dataclass
+class Registry:
+    area_pages: list[AreaPage] = field(default_factory=list)
+    sections: list[SectionProvider] = field(default_factory=list)
+    settings_links: list[AreaSettingsLink] = field(default_factory=list)
+    demo_loaders: dict[str, DemoLoader] = field(default_factory=dict)
+    membership_ended_hooks: list[MembershipEndedHook] = field(default_factory=list)
+
+    # Registering -----------------------------------------------------------------------
+
+    def add_area_page(self, page: AreaPage) -> None:
+        if any(existing.url_name == page.url_name for existing in self.area_pages):
+            return  # ready() can run twice in tests; the first registration stands
+        self.area_pages.append(page)
+        self.area_pages.sort(key=lambda p: p.order)
+
+    def add_sections(self, provider: SectionProvider) -> None:
+        if any(existing.name == provider.name for existing in self.sections):
+            return
+        self.sections.append(provider)
+        self.sections.sort(key=lambda p: p.order)
+
+    def add_settings_link(self, link: AreaSettingsLink) -> None:
+        if any(existing.url_name == link.url_name for existing in self.settings_links):
+            return
+        self.settings_links.append(link)
+        self.settings_links.sort(key=lambda link: link.order)
+
+    def add_demo_loader(self, loader: DemoLoader) -> None:
+        self.demo_loaders.setdefault(loader.name, loader)
+
+    def add_membership_ended_hook(self, hook: MembershipEndedHook) -> None:
+        if any(existing.name == hook.name for existing in self.membership_ended_hooks):
+            return
+        self.membership_ended_hooks.append(hook)
+
+    # Reading ---------------------------------------------------------------------------
+
+    def area_links(self, person, area) -> list[dict]:
+        """The area pages this person may open, in menu order, with their addresses."""
+        return [
+            {
+                "text": page.text,
+                "href": reverse(page.url_name, kwargs={"area_slug": area.slug}),
+                "description": page.description,
+                "in_menu": page.in_menu,
+            }
+            for page in self.area_pages
+            if person.has_perm(page.permission, area)
+        ]
+
+    def home_sections(self, person) -> list[dict]:
+        return [s for p in self.sections if p.on_home for s in p.build(person, None)]
+
+    def area_sections(self, person, area) -> list[dict]:
+        return [s for p in self.sections if p.on_area for s in p.build(person, area)]
+
+    def area_settings_links(self, person, area) -> list[dict]:
+        return [
+            {
+                "title": link.title,
+                "description": link.description,
+                "href": reverse(link.url_name, kwargs={"area_slug": area.slug}),
+            }
+            for link in self.settings_links
+            if person.has_perm(link.permission, area)
+        ]
+
+    def demo_loaders_in_order(self) -> list[DemoLoader]:
+        """Every demo loader, each after the loaders it names (a loop is an error)."""
+        ordered: list[DemoLoader] = []
+        placed: set[str] = set()
+        visiting: set[str] = set()
+
+        def place(name: str) -> None:
+            if name in placed:
+                return
+            if name in visiting:
+                raise ValueError(f"Demo loaders wait for each other: {name}")
+            if name not in self.demo_loaders:
+                raise ValueError(f"No demo loader called {name} is registered")
+            visiting.add(name)
+            loader = self.demo_loaders[name]
+            for before in loader.after:
+                place(before)
+            visiting.discard(name)
+            placed.add(name)
+            ordered.append(loader)
+
+        for name in self.demo_loaders:
+            place(name)
+        return ordered
+
+    def membership_ended(self, membership) -> None:
+        for hook in self.membership_ended_hooks:
+            hook.end(membership)
+
+
+registry = Registry()
