@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduction.outbox.services import email_queue_template
+from coproduction.outbox.services import email_queue_template, emails_cancel_for_area_member
 from coproduction.people.models import (
     AreaMembership,
     Invitation,
@@ -20,6 +20,7 @@ from coproduction.people.models import (
     Role,
     Term,
 )
+from coproduction.registry import registry
 
 logger = logging.getLogger(__name__)
 
@@ -136,9 +137,22 @@ def membership_set_roles(*, membership: AreaMembership, roles: Iterable[str]) ->
 
 
 @transaction.atomic
+@transaction.atomic
 def membership_remove(*, membership: AreaMembership) -> None:
+    """End a person's membership of an area, and everything that depended on it.
+
+    Each app's registered hook ends what it holds for the person in that area (seats and
+    chairs on bodies, waiting requests, interest ...), and emails about the area still queued
+    for them are not sent. Refuses (ValidationError) to remove the area's last administrator.
+    """
     membership = AreaMembership.objects.select_for_update().get(pk=membership.pk)
     _ensure_an_admin_remains(membership, [])
+    registry.membership_ended(membership)
+    emails_cancel_for_area_member(
+        email=membership.person.email,
+        area=membership.area,
+        reason="Not sent: the recipient was removed from the area.",
+    )
     membership.delete()
 
 

@@ -26,4 +26,5 @@ def test_emails_queued_before_the_move_are_there_and_sendable_after_it():
 
     email = OutboundEmail.objects.get(subject="Before the move")
     assert email.status == OutboundEmail.Status.QUEUED
-    assert email.send_after is not None and email.idempotency_key is None
+    assert email.send_after is not None
+    assert email.idempotency_key is None
