@@ -5,7 +5,7 @@ from coproduction.outbox.models import EmailAttachment, OutboundEmail
 
 class EmailAttachmentInline(admin.TabularInline):
     model = EmailAttachment
-    fields = ["filename", "content_type", "file"]
+    fields = ("filename", "content_type", "file")
     readonly_fields = fields
     extra = 0
     can_delete = False

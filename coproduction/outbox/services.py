@@ -107,10 +107,14 @@ def email_queue_message(*, message: EmailMessage, purpose: str) -> list[Outbound
     """Queue an already rendered Django email message (allauth's), one row per recipient."""
     html = ""
     if isinstance(message, EmailMultiAlternatives):
-        html = next((body for body, kind in message.alternatives if kind == "text/html"), "")
+        html = next((str(body) for body, kind in message.alternatives if kind == "text/html"), "")
     return [
         email_queue(
-            to=to, subject=message.subject, body_text=message.body, body_html=html, purpose=purpose
+            to=to,
+            subject=str(message.subject),
+            body_text=str(message.body),
+            body_html=html,
+            purpose=purpose,
         )
         for to in message.to
     ]
