@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "coproduction.apps.CoproductionConfig",
     "coproduction.people",
+    "coproduction.consultation",
     "initiatives",
     "forums",
     "evaluation",

@@ -14,6 +14,7 @@ from django.db.models import F, Func, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduction.consultation.models import ConsultationRequest, RequestKind  # noqa: F401
 from coproduction.people.models import LocalArea, Organisation, Sector
 
 # Participation groups ---------------------------------------------------------------------
@@ -479,71 +480,6 @@ class JoinRequest(models.Model):
 
 
 # Consultation load ------------------------------------------------------------------------
-
-
-class RequestKind(models.TextChoices):
-    SURVEY = "survey", "Survey"
-    MEETING_INVITATION = "meeting_invitation", "Meeting invitation"
-    INTERVIEW_PANEL = "interview_panel", "Interview panel"
-    WORK_STREAM_SEAT = "work_stream_seat", "Seat on a work stream or board"
-    OPPORTUNITY = "opportunity", "Opportunity to get involved"
-
-
-class ConsultationRequest(models.Model):
-    """One request made of a participation group or a person (or both), for the load pages."""
-
-    area = models.ForeignKey(
-        LocalArea, on_delete=models.CASCADE, related_name="consultation_requests"
-    )
-    group = models.ForeignKey(
-        ParticipationGroup,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="consultation_requests",
-    )
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="consultation_requests",
-    )
-    kind = models.CharField(max_length=30, choices=RequestKind.choices)
-    title = models.CharField(max_length=200)
-    asked_on = models.DateField("date asked")
-    hours_asked = models.DecimalField(
-        "time asked (hours)",
-        max_digits=5,
-        decimal_places=1,
-        validators=[MinValueValidator(0), MaxValueValidator(999)],
-    )
-    made_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="consultation_requests_made",
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-asked_on", "-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(group__isnull=False) | Q(person__isnull=False),
-                name="consultation_request_is_of_someone",
-            ),
-            models.CheckConstraint(condition=Q(hours_asked__gte=0), name="hours_asked_positive"),
-        ]
-        indexes = [
-            models.Index(fields=["group", "asked_on"]),
-            models.Index(fields=["person", "asked_on"]),
-            models.Index(fields=["area", "asked_on"]),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.title} ({self.asked_on})"
 
 
 # Partnership agreements -------------------------------------------------------------------

@@ -19,10 +19,10 @@ from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
+from coproduction.consultation.services import consultation_request_record
 from coproduction.people.models import LocalArea, Organisation, Person, Sector
 from coproduction.people.services import email_queue_template
 from forums.models import RequestKind
-from forums.services import consultation_request_record
 from initiatives.models import (
     CO_ORDER,
     CODE_PREFIXES,

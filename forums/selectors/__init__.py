@@ -2,6 +2,17 @@
 queries. Every public name is importable from here (`from forums import selectors`).
 """
 
+from coproduction.consultation.selectors import (
+    LoadRow,
+    TermLoad,
+    TermPeriod,
+    consultation_load_by_term,
+    consultation_load_warnings,
+    consultation_overview,
+    consultation_requests_of,
+    period_for,
+    term_periods,
+)
 from coproduction.people.selectors import area_organisations
 from forums.selectors.agreements import (
     agreement_get,
@@ -30,17 +41,6 @@ from forums.selectors.bodies import (
     forget_chaired_bodies,
     governance_tree,
     person_current_bodies,
-)
-from forums.selectors.consultation import (
-    LoadRow,
-    TermLoad,
-    TermPeriod,
-    consultation_load_by_term,
-    consultation_load_warnings,
-    consultation_overview,
-    consultation_requests_of,
-    period_for,
-    term_periods,
 )
 from forums.selectors.equality import (
     SMALL_COUNT,

@@ -5,6 +5,7 @@ Callers check permissions first (forums/rules.py); these functions keep the rule
 data: same area, no overlaps, no cycles, no half-done changes.
 """
 
+from coproduction.consultation.services import consultation_request_record
 from forums.services.agreements import (
     ON_THE_DAY_GRACE,
     agreement_outcome_record_progress,
@@ -23,9 +24,6 @@ from forums.services.bodies import (
 )
 from forums.services.common import (
     require_area_member,
-)
-from forums.services.consultation import (
-    consultation_request_record,
 )
 from forums.services.equality import (
     equality_record_save,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from coproduction.consultation.services import consultation_request_record
 from coproduction.people.models import (
     FAMILY_ROLES,
     Person,
@@ -27,7 +28,6 @@ from forums.models import (
     current_on,
 )
 from forums.services.bodies import body_membership_save
-from forums.services.consultation import consultation_request_record
 
 # Join requests ----------------------------------------------------------------------------
 
