@@ -70,6 +70,7 @@ class AgreementDetailView(AgreementMixin, TemplateView):
 class AgreementFormView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, FormView):
     """Start an agreement (no pk) or change a draft."""
 
+    area_permission_required = "forums.manage_agreements"
     template_name = "forums/agreement_form.html"
     form_class = AgreementForm
 
@@ -103,6 +104,7 @@ class AgreementFormView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, Fo
 
 
 class AgreementSignView(AgreementMixin, ServiceFormMixin, FormView):
+    area_permission_required = "forums.manage_agreements"
     permission_required = "forums.sign_agreement"
     template_name = "forums/agreement_sign.html"
     form_class = SignForm
@@ -121,6 +123,7 @@ class AgreementSignView(AgreementMixin, ServiceFormMixin, FormView):
 
 
 class AgreementRenewView(AgreementMixin, View):
+    area_permission_required = "forums.manage_agreements"
     permission_required = "forums.renew_agreement"
     http_method_names = ["post"]
 
@@ -148,6 +151,7 @@ AGREEMENT_PARTS = {
 
 
 class AgreementPartMixin(AgreementMixin):
+    area_permission_required = "forums.manage_agreements"
     permission_required = "forums.change_agreement"
 
     @cached_property
@@ -202,6 +206,7 @@ class AgreementPartDeleteView(AgreementPartMixin, TemplateView):
 
 
 class OutcomeProgressView(AgreementMixin, ServiceFormMixin, FormView):
+    area_permission_required = "forums.manage_agreements"
     permission_required = "forums.record_outcome_progress"
     template_name = "forums/outcome_progress.html"
     form_class = OutcomeProgressForm

@@ -135,6 +135,7 @@ class LoadPageMixin:
 
 class GroupLoadView(GroupMixin, LoadPageMixin, TemplateView):
     permission_required = "forums.view_consultation_load"
+    area_permission_required = "forums.view_consultation_load"
     template_name = "forums/consultation_load.html"
 
     def get_context_data(self, **kwargs):
@@ -155,6 +156,13 @@ class PersonLoadView(AreaRecordMixin, LoadPageMixin, TemplateView):
     template_name = "forums/consultation_load.html"
     record_name = "area_membership"
     not_found_message = "There is no such person in this area."
+
+    def has_area_permission(self):
+        # Before looking anyone up: only overseers, or the person looking at their own load.
+        return super().has_area_permission() and (
+            self.kwargs["person_pk"] == self.request.user.pk
+            or self.request.user.has_perm("forums.view_consultation_load", self.area)
+        )
 
     def find_record(self):
         return area_membership_get(area=self.area, person_id=self.kwargs["person_pk"])

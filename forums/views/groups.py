@@ -91,6 +91,7 @@ class GroupFormView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, FormVi
 
 class GroupMemberAddView(GroupMixin, AreaFormMixin, ServiceFormMixin, FormView):
     permission_required = "forums.manage_groups"
+    area_permission_required = "forums.manage_groups"
     template_name = "forums/group_member_add.html"
     form_class = GroupMemberForm
 
@@ -108,6 +109,7 @@ class GroupMemberEditView(GroupMixin, ServiceFormMixin, FormView):
     """Change a member's role in the group, or record that they left."""
 
     permission_required = "forums.manage_groups"
+    area_permission_required = "forums.manage_groups"
     template_name = "forums/group_member_edit.html"
     form_class = GroupRoleForm
 

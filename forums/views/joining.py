@@ -37,6 +37,7 @@ class JoinableBodiesView(AreaPermissionMixin, TemplateView):
 
 class JoinRequestCreateView(BodyMixin, ServiceFormMixin, FormView):
     permission_required = "forums.ask_to_join_body"
+    area_permission_required = "forums.find_bodies_to_join"
     template_name = "forums/join_request_form.html"
     form_class = JoinRequestForm
 
