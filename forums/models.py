@@ -193,6 +193,36 @@ class EqualityRecord(models.Model):
         return f"Equality monitoring of person {self.person_id}"
 
 
+class EqualitySnapshot(models.Model):
+    """A group's equality figures as published at a set time (the start of each month).
+
+    Pages show only the latest snapshot, never live counts: a count that moved whenever one
+    person joined, left or answered would let anyone who watched it work out that person's
+    answers. The figures are stored after disclosure control (ONS practice: counts rounded to
+    the nearest 5, any count under 10 hidden), so this table holds nothing about any one
+    person. `figures` maps each question to {"answered": int | None, "counts": {category:
+    int | None}}, None meaning hidden.
+    """
+
+    group = models.ForeignKey(
+        ParticipationGroup, on_delete=models.CASCADE, related_name="equality_snapshots"
+    )
+    taken_on = models.DateField("figures as at")
+    taken_at = models.DateTimeField(default=timezone.now)
+    figures = models.JSONField()
+
+    class Meta:
+        ordering = ["-taken_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "taken_on"], name="one_equality_snapshot_per_group_and_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.group} as at {self.taken_on}"
+
+
 class PopulationFigure(models.Model):
     """The share of an area's population in one equality category, entered by its administrators.
 

@@ -28,6 +28,7 @@ from forums.services.common import (
 from forums.services.equality import (
     equality_record_save,
     equality_record_withdraw,
+    equality_snapshots_take,
     population_field_name,
     population_figures_save,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "consultation_request_record",
     "equality_record_save",
     "equality_record_withdraw",
+    "equality_snapshots_take",
     "group_member_add",
     "group_member_leave",
     "group_membership_set_role",

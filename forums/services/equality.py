@@ -1,5 +1,7 @@
-"""Equality monitoring answers (kept only with consent) and population figures."""
+"""Equality monitoring answers (kept only with consent), population figures, and the
+snapshots of group figures that pages publish."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -13,8 +15,11 @@ from coproduction.people.models import (
 from forums.models import (
     EQUALITY_QUESTIONS,
     EqualityRecord,
+    EqualitySnapshot,
+    ParticipationGroup,
     PopulationFigure,
 )
+from forums.selectors.equality import equality_disclosure_control, group_equality_counts
 
 # Equality monitoring ----------------------------------------------------------------------
 
@@ -81,3 +86,23 @@ def population_figures_save(
         row.full_clean(validate_unique=False, validate_constraints=False)
         rows.append(row)
     PopulationFigure.objects.bulk_create(rows)
+
+
+def equality_snapshots_take(*, today: date) -> int:
+    """Publish every participation group's equality figures as at the first day of the month
+    of `today` (the set time; the monthly beat task calls this on the 1st). Figures are stored
+    after disclosure control (`selectors.equality_disclosure_control`), never as exact
+    counts. Safe to run twice or late in the month: a group that has this month's snapshot
+    keeps it (a unique constraint decides). Returns how many snapshots were taken."""
+    taken_on = today.replace(day=1)
+    done = set(
+        EqualitySnapshot.objects.filter(taken_on=taken_on).values_list("group_id", flat=True)
+    )
+    taken = 0
+    for group in ParticipationGroup.objects.exclude(pk__in=done).order_by("pk"):
+        figures = equality_disclosure_control(group_equality_counts(group=group))
+        _snapshot, created = EqualitySnapshot.objects.get_or_create(
+            group=group, taken_on=taken_on, defaults={"figures": figures}
+        )
+        taken += created
+    return taken

@@ -59,7 +59,9 @@ class GroupDetailView(GroupMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         group = self.record
         context["members"] = list(selectors.group_current_members(group=group))
-        context["equality"] = selectors.group_equality_summary(group=group)
+        published = selectors.group_equality_published(group=group)
+        context["equality"] = published.questions
+        context["equality_taken_on"] = published.taken_on
         return context
 
 
