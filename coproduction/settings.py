@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "coproduction.apps.CoproductionConfig",
     "coproduction.people",
     "coproduction.outbox",
+    "coproduction.consultation",
     "initiatives",
     "forums",
     "evaluation",

@@ -10,7 +10,6 @@ from forums.models import (
     AgreementScheduleItem,
     Body,
     BodyMembership,
-    ConsultationRequest,
     EqualityRecord,
     GroupMembership,
     JoinRequest,
@@ -107,15 +106,6 @@ class JoinRequestAdmin(admin.ModelAdmin):
     search_fields = ["person__email", "body__name"]
     list_select_related = ["person", "body", "decided_by"]
     readonly_fields = ["membership"]
-
-
-@admin.register(ConsultationRequest)
-class ConsultationRequestAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "group", "person", "asked_on", "hours_asked", "area"]
-    list_filter = ["area", "kind"]
-    search_fields = ["title"]
-    date_hierarchy = "asked_on"
-    list_select_related = ["group", "person", "area"]
 
 
 class PaymentInline(admin.TabularInline):

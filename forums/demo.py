@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from coproduction.people.models import AreaMembership, LocalArea, Organisation, Person, Role
 from coproduction.people.models import Sector as S
@@ -42,6 +43,7 @@ from forums.models import (
     RateUnit,
     RequestKind,
 )
+from forums.services import equality_snapshots_take
 
 PC, YP, OFF, COM, BOARD = (
     Role.PARENT_CARER,
@@ -589,6 +591,8 @@ def seed() -> None:
         )
 
     _west_sussex_agreement(areas["west-sussex"], bodies, people)
+    # This month's published equality figures (the monthly beat task takes the next ones).
+    equality_snapshots_take(today=timezone.localdate())
 
 
 def _forum_of(person, area) -> ParticipationGroup | None:

@@ -14,6 +14,7 @@ from django.db.models import F, Func, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduction.consultation.models import ConsultationRequest, RequestKind  # noqa: F401
 from coproduction.people.models import LocalArea, Organisation, Sector
 
 # Participation groups ---------------------------------------------------------------------
@@ -190,6 +191,36 @@ class EqualityRecord(models.Model):
 
     def __str__(self):
         return f"Equality monitoring of person {self.person_id}"
+
+
+class EqualitySnapshot(models.Model):
+    """A group's equality figures as published at a set time (the start of each month).
+
+    Pages show only the latest snapshot, never live counts: a count that moved whenever one
+    person joined, left or answered would let anyone who watched it work out that person's
+    answers. The figures are stored after disclosure control (ONS practice: counts rounded to
+    the nearest 5, any count under 10 hidden), so this table holds nothing about any one
+    person. `figures` maps each question to {"answered": int | None, "counts": {category:
+    int | None}}, None meaning hidden.
+    """
+
+    group = models.ForeignKey(
+        ParticipationGroup, on_delete=models.CASCADE, related_name="equality_snapshots"
+    )
+    taken_on = models.DateField("figures as at")
+    taken_at = models.DateTimeField(default=timezone.now)
+    figures = models.JSONField()
+
+    class Meta:
+        ordering = ["-taken_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "taken_on"], name="one_equality_snapshot_per_group_and_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.group} as at {self.taken_on}"
 
 
 class PopulationFigure(models.Model):
@@ -479,71 +510,6 @@ class JoinRequest(models.Model):
 
 
 # Consultation load ------------------------------------------------------------------------
-
-
-class RequestKind(models.TextChoices):
-    SURVEY = "survey", "Survey"
-    MEETING_INVITATION = "meeting_invitation", "Meeting invitation"
-    INTERVIEW_PANEL = "interview_panel", "Interview panel"
-    WORK_STREAM_SEAT = "work_stream_seat", "Seat on a work stream or board"
-    OPPORTUNITY = "opportunity", "Opportunity to get involved"
-
-
-class ConsultationRequest(models.Model):
-    """One request made of a participation group or a person (or both), for the load pages."""
-
-    area = models.ForeignKey(
-        LocalArea, on_delete=models.CASCADE, related_name="consultation_requests"
-    )
-    group = models.ForeignKey(
-        ParticipationGroup,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="consultation_requests",
-    )
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="consultation_requests",
-    )
-    kind = models.CharField(max_length=30, choices=RequestKind.choices)
-    title = models.CharField(max_length=200)
-    asked_on = models.DateField("date asked")
-    hours_asked = models.DecimalField(
-        "time asked (hours)",
-        max_digits=5,
-        decimal_places=1,
-        validators=[MinValueValidator(0), MaxValueValidator(999)],
-    )
-    made_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="consultation_requests_made",
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-asked_on", "-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(group__isnull=False) | Q(person__isnull=False),
-                name="consultation_request_is_of_someone",
-            ),
-            models.CheckConstraint(condition=Q(hours_asked__gte=0), name="hours_asked_positive"),
-        ]
-        indexes = [
-            models.Index(fields=["group", "asked_on"]),
-            models.Index(fields=["person", "asked_on"]),
-            models.Index(fields=["area", "asked_on"]),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.title} ({self.asked_on})"
 
 
 # Partnership agreements -------------------------------------------------------------------

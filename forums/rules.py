@@ -98,6 +98,8 @@ rules.add_perm("forums.view_person_consultation_load", can_oversee | is_themselv
 # Partnership agreements
 rules.add_perm("forums.view_agreements", is_area_member)
 rules.add_perm("forums.add_agreement", can_manage)
+# The role behind every change to agreements, checked on the area before one is looked up.
+rules.add_perm("forums.manage_agreements", can_manage)
 rules.add_perm("forums.change_agreement", can_manage & is_draft_agreement)
 rules.add_perm("forums.sign_agreement", can_manage & is_draft_agreement)
 rules.add_perm("forums.renew_agreement", can_manage & is_signed_agreement)

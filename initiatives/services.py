@@ -19,10 +19,10 @@ from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
+from coproduction.consultation.models import RequestKind
+from coproduction.consultation.services import consultation_request_record
 from coproduction.outbox.services import email_queue_template
 from coproduction.people.models import LocalArea, Organisation, Person, Sector
-from forums.models import RequestKind
-from forums.services import consultation_request_record
 from initiatives.models import (
     CO_ORDER,
     CODE_PREFIXES,

@@ -20,6 +20,7 @@ from govuk_frontend_django.components.pagination import (
     PaginationPrevious,
 )
 
+from coproduction.consultation.selectors import consultation_load_warnings
 from coproduction.people.mixins import (
     AreaFormMixin,
     AreaPermissionMixin,
@@ -27,7 +28,6 @@ from coproduction.people.mixins import (
     add_validation_errors,
 )
 from coproduction.people.models import Sector
-from forums import selectors as forums_selectors
 from initiatives import csv_format, selectors, services
 from initiatives.forms import (
     ContactForm,
@@ -730,7 +730,7 @@ class InterestRespondView(OpportunityMixin, FormView):
         context["interest"] = self.interest
         context["back_url"] = self.opportunity_url()
         # Accepting asks more of the person: warn when they are at their limit this term.
-        context["load_warnings"] = forums_selectors.consultation_load_warnings(
+        context["load_warnings"] = consultation_load_warnings(
             area=self.area, asked_on=timezone.localdate(), person=self.interest.person
         )
         return context

@@ -259,7 +259,7 @@ class JoinRequestFactory(factory.django.DjangoModelFactory):
 
 class ConsultationRequestFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "forums.ConsultationRequest"
+        model = "consultation.ConsultationRequest"
 
     area = factory.SubFactory(LocalAreaFactory)
     kind = "survey"

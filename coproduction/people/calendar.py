@@ -42,14 +42,12 @@ def area_terms(*, area: LocalArea) -> list[Term]:
     return list(Term.objects.filter(area=area).order_by("starts_on"))
 
 
-def term_periods(*, terms: list[Term]) -> list[TermPeriod]:
-    """Each term with the holiday before it: the periods consultation load is counted in.
-
-    `terms` must be one area's terms, earliest first (see `area_terms`).
-    """
+def term_periods(*, area: LocalArea) -> list[TermPeriod]:
+    """Each of the area's terms with the holiday before it, earliest first (one query): the
+    periods consultation load is counted in."""
     periods = []
     previous_end = None
-    for term in terms:
+    for term in area_terms(area=area):
         starts_on = previous_end + timedelta(days=1) if previous_end else term.starts_on
         periods.append(TermPeriod(term=term, starts_on=starts_on, ends_on=term.ends_on))
         previous_end = term.ends_on

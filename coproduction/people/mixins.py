@@ -44,17 +44,39 @@ class AreaPermissionMixin(PermissionRequiredMixin):
     """For every view under /<area_slug>/.
 
     Resolves the area from the URL (a clear 404 when there is none), keeps it on the request
-    for the page frame, and checks `permission_required` against `get_permission_object()`:
-    the area itself unless a view returns one of the area's records. People who are not signed
-    in go to the sign-in page; signed-in people without the permission get a 403.
+    for the page frame, then checks, in this order and before any record is looked up:
+
+    1. the person belongs to the area (`people.view_area`);
+    2. `area_permission_required` (if set): a permission decided by the person's roles alone,
+       checked against the area (`has_area_permission()` may refine it);
+
+    and only then `permission_required` against `get_permission_object()`: the area itself
+    unless a view returns one of the area's records. So someone outside the area gets the
+    same 403 for an id that exists there and for one that does not, and cannot tell which
+    records another area holds; inside the area, a person without the role gets the same 403
+    whichever id they try. People who are not signed in go to the sign-in page.
     """
 
     permission_required = "people.view_area"
+    area_permission_required: str | tuple[str, ...] | None = None
 
     def dispatch(self, request, *args, **kwargs):
         self.area = area_from_slug(kwargs["area_slug"])
         request.area = self.area
         return super().dispatch(request, *args, **kwargs)
+
+    def has_area_permission(self) -> bool:
+        """The checks made before anything is looked up (see the class docstring)."""
+        user = self.request.user
+        if not user.has_perm("people.view_area", self.area):
+            return False
+        wanted = self.area_permission_required
+        if wanted is None:
+            return True
+        return user.has_perms((wanted,) if isinstance(wanted, str) else wanted, self.area)
+
+    def has_permission(self):
+        return self.has_area_permission() and super().has_permission()
 
     def get_permission_object(self):
         return self.area
@@ -69,8 +91,9 @@ class AreaRecordMixin(AreaPermissionMixin):
     """For pages about one record of the area (a group, a body, an initiative ...).
 
     Subclasses say how to find it with `find_record()`, through a selector filtered by
-    `self.area`, so another area's id is a 404. People outside the area are refused before
-    anything is looked up; for members the record is the permission object. The record is
+    `self.area`, so another area's id is a 404 for the area's members. People outside the
+    area (and, with `area_permission_required`, members without the role) are refused before
+    anything is looked up; for the others the record is the permission object. The record is
     read once, kept as `self.record` and put in the context as `record_name`.
     """
 
@@ -83,11 +106,6 @@ class AreaRecordMixin(AreaPermissionMixin):
     @cached_property
     def record(self):
         return found(self.find_record(), self.not_found_message)
-
-    def has_permission(self):
-        if not self.request.user.has_perm("people.view_area", self.area):
-            return False
-        return super().has_permission()
 
     def get_permission_object(self):
         return self.record

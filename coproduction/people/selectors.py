@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from coproduction.people.models import AreaMembership, Invitation, LocalArea, Term
+from coproduction.people.models import AreaMembership, Invitation, LocalArea, Organisation, Term
 
 
 def area_members(*, area: LocalArea) -> QuerySet[AreaMembership]:
@@ -14,12 +14,29 @@ def area_members(*, area: LocalArea) -> QuerySet[AreaMembership]:
     )
 
 
-def area_membership_get(*, area: LocalArea, membership_id: int) -> AreaMembership | None:
+def area_membership_get(
+    *,
+    area: LocalArea | int,
+    membership_id: int | None = None,
+    person_id: int | None = None,
+) -> AreaMembership | None:
+    """One membership of the area (a LocalArea or its id), found by its own id or by the
+    person's id; None when there is none in this area, so another area's id is "missing"
+    too. Give exactly one of `membership_id` and `person_id`."""
+    if (membership_id is None) == (person_id is None):
+        raise TypeError("Give exactly one of membership_id and person_id.")
+    lookup = {"pk": membership_id} if person_id is None else {"person_id": person_id}
     return (
-        AreaMembership.objects.filter(area=area, pk=membership_id)
+        AreaMembership.objects.filter(area=area, **lookup)
         .select_related("person", "organisation")
         .first()
     )
+
+
+def area_organisations(*, area: LocalArea) -> QuerySet[Organisation]:
+    """The area's organisations by name, for choosing leads, parties and whom people
+    represent."""
+    return Organisation.objects.filter(area=area).order_by("name")
 
 
 def area_open_invitations(*, area: LocalArea) -> QuerySet[Invitation]:

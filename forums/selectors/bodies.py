@@ -1,0 +1,295 @@
+"""Reads of boards and work streams, their members and the representation check."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import (
+    Count,
+    Prefetch,
+    Q,
+    QuerySet,
+)
+from django.utils import timezone
+
+from coproduction.people.models import (
+    AreaMembership,
+    LocalArea,
+    Person,
+    Sector,
+)
+from forums.models import (
+    CHAIR_ROLES,
+    SEAT_ROLES,
+    Body,
+    BodyMembership,
+    BodyRole,
+    BodyStatus,
+    current_on,
+)
+from forums.representation import Representation, Seat, check_representation
+from forums.selectors.groups import area_roles_subquery
+
+# Bodies -----------------------------------------------------------------------------------
+
+
+def body_get(*, area: LocalArea, pk: int) -> Body | None:
+    return Body.objects.filter(area=area, pk=pk).select_related("area", "parent").first()
+
+
+def area_bodies(*, area: LocalArea) -> QuerySet[Body]:
+    return Body.objects.filter(area=area).order_by("name")
+
+
+def body_ancestors(*, body: Body) -> list[Body]:
+    """The bodies above `body`, from the top down, read with one recursive query."""
+    ids = body_ancestor_ids(body_id=body.parent_id) if body.parent_id else []
+    by_id = Body.objects.in_bulk(ids)
+    return [by_id[pk] for pk in reversed(ids) if pk in by_id]
+
+
+def body_ancestor_ids(*, body_id: int) -> list[int]:
+    """`body_id` and every body above it, nearest first (recursive CTE; UNION stops at a
+    cycle should one ever exist)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH RECURSIVE ancestors(id, parent_id, depth) AS (
+                SELECT id, parent_id, 0 FROM forums_body WHERE id = %s
+                UNION
+                SELECT body.id, body.parent_id, ancestors.depth + 1
+                FROM forums_body body JOIN ancestors ON body.id = ancestors.parent_id
+                WHERE ancestors.depth < 1000
+            )
+            SELECT id FROM ancestors ORDER BY depth
+            """,
+            [body_id],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def governance_tree(*, area: LocalArea) -> list[dict]:
+    """The area's bodies as a flat list of steps for drawing nested lists.
+
+    Two queries: the bodies, and their current chairs and leads. Each step is a dict:
+    "open" (start a nested list before this item), "body", "leaf" (close the item at once: it
+    has no bodies under it) and "closes" (how many nested lists, with the item holding each,
+    end after this item).
+    """
+    today = timezone.localdate()
+    bodies = list(
+        Body.objects.filter(area=area)
+        .select_related("area")
+        .annotate(
+            member_count=Count(
+                "memberships",
+                filter=current_on(today, "memberships__")
+                & Q(memberships__role__in=list(SEAT_ROLES)),
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=BodyMembership.objects.filter(
+                    current_on(today), role__in=list(CHAIR_ROLES)
+                )
+                .select_related("person")
+                .order_by("role", "person__display_name"),
+                to_attr="leaders",
+            )
+        )
+        .order_by("name")
+    )
+    children = defaultdict(list)
+    ids = {body.pk for body in bodies}
+    for body in bodies:
+        # A body whose parent is missing (never expected) is shown at the top level.
+        children[body.parent_id if body.parent_id in ids else None].append(body)
+
+    steps: list[dict] = []
+
+    def walk(parent_id, depth):
+        kids = children.get(parent_id, [])
+        for index, body in enumerate(kids):
+            steps.append(
+                {
+                    "open": index == 0 and depth > 0,
+                    "body": body,
+                    "leaf": body.pk not in children,
+                    "closes": 0,
+                }
+            )
+            walk(body.pk, depth + 1)
+        if kids and depth > 0:
+            steps[-1]["closes"] += 1
+
+    walk(None, 0)
+    for step in steps:
+        step["close_range"] = range(step["closes"])
+    return steps
+
+
+def body_leaders(*, body: Body) -> QuerySet[BodyMembership]:
+    """The body's chairs, co-chairs and leads today."""
+    return (
+        BodyMembership.objects.filter(
+            current_on(timezone.localdate()), body=body, role__in=list(CHAIR_ROLES)
+        )
+        .select_related("person")
+        .order_by("role", "person__display_name")
+    )
+
+
+def body_children(*, body: Body) -> QuerySet[Body]:
+    return Body.objects.filter(parent=body).order_by("name")
+
+
+def body_memberships(*, body: Body) -> QuerySet[BodyMembership]:
+    """Every membership of the body, past and present, with what the page shows of each."""
+    return (
+        BodyMembership.objects.filter(body=body)
+        .select_related("person", "represents_organisation", "represents_group")
+        .annotate(area_roles=area_roles_subquery(body.area_id))
+        .order_by("person__display_name", "-started_on")
+    )
+
+
+def body_membership_get(*, body: Body, pk: int) -> BodyMembership | None:
+    return (
+        BodyMembership.objects.filter(body=body, pk=pk)
+        .select_related("person", "body__area", "represents_organisation", "represents_group")
+        .first()
+    )
+
+
+ROLE_ORDER = {role: index for index, role in enumerate(BodyRole.values)}
+SECTOR_ORDER = {sector: index for index, sector in enumerate(Sector.values)}
+
+
+@dataclass
+class BodyPeople:
+    """A body's memberships sorted for its page."""
+
+    leaders: list[BodyMembership]
+    by_sector: list[tuple[str, list[BodyMembership]]]  # (what they represent, members)
+    observers: list[BodyMembership]
+    copied: list[BodyMembership]
+    past: list[BodyMembership]
+    representation: Representation
+
+    def is_current_member(self, person) -> bool:
+        """Whether `person` holds a seat or observes (being copied in is not membership)."""
+        current = [*self.leaders, *(m for _s, ms in self.by_sector for m in ms), *self.observers]
+        return any(membership.person_id == person.pk for membership in current)
+
+
+def body_people(*, body: Body, memberships: list[BodyMembership]) -> BodyPeople:
+    """Sort memberships (from `body_memberships`) into what the body page shows."""
+    today = timezone.localdate()
+    current = [m for m in memberships if m.is_current(today)]
+    leaders = sorted(
+        (m for m in current if m.role in CHAIR_ROLES), key=lambda m: ROLE_ORDER[m.role]
+    )
+    groups: dict[str, list[BodyMembership]] = defaultdict(list)
+    for membership in current:
+        if membership.role in SEAT_ROLES:
+            groups[membership.represents_sector].append(membership)
+    by_sector = [
+        (Sector(sector).label if sector else "Not stated", people)
+        for sector, people in sorted(
+            groups.items(), key=lambda item: SECTOR_ORDER.get(item[0], len(SECTOR_ORDER))
+        )
+    ]
+    representation = check_representation(
+        sectors=body.sectors,
+        needs_young_people=body.needs_young_people,
+        seats=[_seat(m.role, m.represents_sector, m.area_roles) for m in current],
+        family_share=body.area.family_share_percent,
+    )
+    return BodyPeople(
+        leaders=leaders,
+        by_sector=by_sector,
+        observers=[m for m in current if m.role == BodyRole.OBSERVER],
+        copied=[m for m in current if m.role == BodyRole.COPIED],
+        past=sorted(
+            (m for m in memberships if m.ended_on and m.ended_on < today),
+            key=lambda m: m.ended_on,
+            reverse=True,
+        ),
+        representation=representation,
+    )
+
+
+def _seat(role, sector, area_roles) -> Seat:
+    return Seat(role=role, represents_sector=sector, area_roles=frozenset(area_roles or ()))
+
+
+@dataclass
+class BodyRepresentationRow:
+    body: Body
+    representation: Representation
+
+
+def area_representation(*, area: LocalArea) -> list[BodyRepresentationRow]:
+    """The representation check for every body of the area that has not ended.
+
+    Three queries: the bodies, every current seat on them, and the roles of the people
+    holding those seats.
+    """
+    today = timezone.localdate()
+    bodies = list(Body.objects.filter(area=area).exclude(status=BodyStatus.ENDED).order_by("name"))
+    current_seats = BodyMembership.objects.filter(
+        current_on(today), body_id__in=[body.pk for body in bodies], role__in=list(SEAT_ROLES)
+    ).order_by()
+    roles = dict(
+        AreaMembership.objects.filter(area=area, person_id__in=current_seats.values("person_id"))
+        .order_by()
+        .values_list("person_id", "roles")
+    )
+    seats = defaultdict(list)
+    for body_id, person_id, role, sector in current_seats.values_list(
+        "body_id", "person_id", "role", "represents_sector"
+    ):
+        seats[body_id].append(_seat(role, sector, roles.get(person_id)))
+    return [
+        BodyRepresentationRow(
+            body=body,
+            representation=check_representation(
+                sectors=body.sectors,
+                needs_young_people=body.needs_young_people,
+                seats=seats[body.pk],
+                family_share=area.family_share_percent,
+            ),
+        )
+        for body in bodies
+    ]
+
+
+def chaired_body_ids(person: Person) -> frozenset[int]:
+    """Bodies `person` chairs, co-chairs or leads today. Read once and kept on the instance,
+    like `Person.area_memberships`, so permission checks in a page cost one query."""
+    cached = person.__dict__.get("_chaired_body_ids")
+    if cached is None:
+        cached = frozenset(
+            BodyMembership.objects.filter(
+                current_on(timezone.localdate()), person_id=person.pk, role__in=list(CHAIR_ROLES)
+            ).values_list("body_id", flat=True)
+        )
+        person._chaired_body_ids = cached
+    return cached
+
+
+def forget_chaired_bodies(person: Person) -> None:
+    person.__dict__.pop("_chaired_body_ids", None)
+
+
+def person_current_bodies(*, person: Person, area: LocalArea | None = None):
+    """The person's current places on bodies (not those where they are only copied in)."""
+    memberships = (
+        BodyMembership.objects.filter(current_on(timezone.localdate()), person=person)
+        .exclude(role=BodyRole.COPIED)
+        .select_related("body", "body__area")
+    )
+    if area is not None:
+        memberships = memberships.filter(body__area=area)
+    return memberships.order_by("body__area__name", "body__name")
