@@ -1,0 +1,161 @@
+"""Security hardening (ASVS L2 review): one door in, no secrets in the admin site, no 500s
+from input Postgres cannot store, no leaks from /healthz or the Host header, a body limit."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.urls import reverse
+
+from coproduction.people import services
+from coproduction.people.models import OutboundEmail, Person, Role
+from tests.factories import (
+    TEST_PASSWORD,
+    TEST_TOTP_SECRET,
+    LocalAreaFactory,
+    PersonFactory,
+    give_totp,
+    member,
+    totp_code,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def superuser(*, totp: bool = True) -> Person:
+    person = PersonFactory(email="root@example.org", is_staff=True, is_superuser=True)
+    if totp:
+        give_totp(person)
+    return person
+
+
+def signed_in(client) -> bool:
+    return "_auth_user_id" in client.session
+
+
+# 1. One door in: the admin site signs in through allauth, with its limits and two-factor ----
+
+
+def test_admin_sign_in_page_sends_people_to_the_portal_sign_in(client):
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("account_login") + "?next=/admin/"
+    assert "Sign in" in response.content.decode()
+
+
+def test_admin_sign_in_form_does_not_take_a_password_even_after_wrong_ones(client):
+    root = superuser()
+    for _ in range(15):
+        client.post("/admin/login/", {"username": root.email, "password": "wrong"})
+    response = client.post("/admin/login/", {"username": root.email, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert not signed_in(client)
+    assert client.get("/admin/").status_code == 302
+
+
+def test_superuser_with_two_factor_needs_the_code_to_reach_the_admin_site(client):
+    root = superuser()
+    response = client.post(
+        reverse("account_login") + "?next=/admin/",
+        {"login": root.email, "password": TEST_PASSWORD},
+    )
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert client.get("/admin/").status_code == 302
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code()})
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_wrong_passwords_lock_out_the_right_one_at_the_one_sign_in(client):
+    root = superuser()
+    for _ in range(6):
+        client.post(reverse("account_login"), {"login": root.email, "password": "wrong"})
+    response = client.post(
+        reverse("account_login"), {"login": root.email, "password": TEST_PASSWORD}
+    )
+    assert not signed_in(client)
+    assert "Too many failed" in response.content.decode()
+
+
+def test_staff_without_two_factor_must_set_it_up_before_the_admin_site_or_area_pages(client):
+    leeds = LocalAreaFactory(name="Leeds", slug="leeds")
+    superuser(totp=False)
+    client.post(reverse("account_login"), {"login": "root@example.org", "password": TEST_PASSWORD})
+    assert signed_in(client)
+    for url in ["/admin/", "/admin/people/outboundemail/", f"/{leeds.slug}/people/"]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == reverse("mfa_activate_totp"), url
+
+
+def test_admin_password_change_is_the_portal_one(client):
+    client.force_login(superuser())
+    response = client.get("/admin/password_change/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_change_password")
+
+
+def test_signed_in_person_who_is_not_staff_gets_no_admin_sign_in_form(client, area):
+    client.force_login(member(area, Role.OFFICER))
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert 'name="password"' not in response.content.decode()
+
+
+def test_superuser_without_area_roles_is_refused_area_pages(client):
+    leeds = LocalAreaFactory(name="Leeds", slug="leeds")
+    west_sussex = LocalAreaFactory(name="West Sussex", slug="west-sussex")
+    client.force_login(superuser())
+    assert client.get(f"/{leeds.slug}/people/").status_code == 403
+    assert client.get(f"/{west_sussex.slug}/settings/").status_code == 403
+    assert client.get(f"/{leeds.slug}/").status_code == 403
+    # The admin site's own permissions are unchanged.
+    assert client.get("/admin/people/person/").status_code == 200
+
+
+def test_superuser_with_an_area_role_gets_that_roles_pages_only(client):
+    leeds = LocalAreaFactory(name="Leeds", slug="leeds")
+    root = superuser()
+    from coproduction.people.models import AreaMembership
+
+    AreaMembership.objects.create(person=root, area=leeds, roles=[Role.OFFICER])
+    client.force_login(root)
+    assert client.get(f"/{leeds.slug}/").status_code == 200
+    assert client.get(f"/{leeds.slug}/people/").status_code == 403
+
+
+def test_admin_site_hides_password_reset_and_invitation_links(client, area):
+    PersonFactory(email="forgetful@example.org")
+    client.post(reverse("account_reset_password"), {"email": "forgetful@example.org"})
+    officer = member(area, Role.AREA_ADMIN)
+    invitation = services.invitation_create(
+        area=area, email="new@example.org", roles=[Role.PARENT_CARER], invited_by=officer
+    )
+    reset = OutboundEmail.objects.get(to="forgetful@example.org")
+    reset_path = urlsplit(re.search(r"https?://\S+", reset.body_text).group(0)).path
+    assert "/password/reset/key/" in reset_path
+    invited = OutboundEmail.objects.get(to="new@example.org")
+    assert invitation.token in invited.body_text
+
+    client.force_login(superuser())
+    for email, secret in [(reset, reset_path), (invited, invitation.token)]:
+        page = client.get(f"/admin/people/outboundemail/{email.pk}/change/").content.decode()
+        assert secret not in page
+        assert "link hidden" in page
+        assert email.subject in page
+    listing = client.get("/admin/people/outboundemail/").content.decode()
+    assert reset_path not in listing and invitation.token not in listing
+    page = client.get(f"/admin/people/invitation/{invitation.pk}/change/").content.decode()
+    assert invitation.email in page
+    assert invitation.token not in page
+
+
+def test_admin_site_hides_authenticator_secrets(client):
+    root = superuser()
+    client.force_login(root)
+    authenticator = Authenticator.objects.get(user=root, type=Authenticator.Type.TOTP)
+    page = client.get(f"/admin/mfa/authenticator/{authenticator.pk}/change/").content.decode()
+    assert str(root) in page
+    assert TEST_TOTP_SECRET not in page
+    assert '"secret"' not in page
