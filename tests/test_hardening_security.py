@@ -159,3 +159,62 @@ def test_admin_site_hides_authenticator_secrets(client):
     assert str(root) in page
     assert TEST_TOTP_SECRET not in page
     assert '"secret"' not in page
+
+
+# 2. Input Postgres cannot store is a 404 or 400, never a 500 --------------------------------
+
+
+@pytest.fixture
+def officer_client(client, other_area):
+    client.raise_request_exception = False
+    client.force_login(member(other_area, Role.OFFICER, Role.AREA_ADMIN))
+    return client
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/invitations/%00/", 404),
+        ("/invitations/abc%00def/", 404),
+        ("/le%00eds/people/", 404),
+        ("/leeds/initiatives/%00/", 404),
+        ("/leeds/initiatives/?q=%00", 400),
+        ("/leeds/initiatives/?q=family%00&status=active", 400),
+        ("/leeds/initiatives/?%00=1", 400),
+        ("/leeds/people/?next=%00", 400),
+        ("/accounts/confirm-email/%00/", 404),
+        ("/accounts/password/reset/key/1-%00/", 404),
+    ],
+)
+def test_a_nul_character_in_an_address_is_refused(officer_client, url, status):
+    response = officer_client.get(url)
+    assert response.status_code == status
+    assert "cannot" in response.content.decode() or status == 404
+    assert "Page not found" in response.content.decode() or status == 400
+
+
+def test_a_nul_character_in_a_posted_field_is_refused(officer_client):
+    response = officer_client.post(
+        reverse("forums:body_add", args=["leeds"]),
+        {"name": "Board", "parent": "\x00", "kind": "board"},
+    )
+    assert response.status_code == 400
+    assert "a character the portal cannot accept" in response.content.decode()
+    response = officer_client.post(
+        reverse("account_login"), {"login": "a\x00@example.org", "password": "x"}
+    )
+    assert response.status_code == 400
+
+
+def test_a_session_cookie_with_a_nul_character_signs_the_person_out(client):
+    client.raise_request_exception = False
+    client.cookies["sessionid"] = "abcdefghijklmn\x00op"
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Sign in" in response.content.decode()
+
+
+def test_a_header_with_a_nul_character_is_refused(client):
+    client.raise_request_exception = False
+    response = client.get("/", HTTP_USER_AGENT="Mozilla\x00")
+    assert response.status_code == 400
