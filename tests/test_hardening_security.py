@@ -6,10 +6,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.core import mail
 from django.urls import reverse
 
 from coproduction.people import services
-from coproduction.people.models import OutboundEmail, Person, Role
+from coproduction.people.models import AreaMembership, OutboundEmail, Person, Role
 from tests.factories import (
     TEST_PASSWORD,
     TEST_TOTP_SECRET,
@@ -117,8 +118,6 @@ def test_superuser_without_area_roles_is_refused_area_pages(client):
 def test_superuser_with_an_area_role_gets_that_roles_pages_only(client):
     leeds = LocalAreaFactory(name="Leeds", slug="leeds")
     root = superuser()
-    from coproduction.people.models import AreaMembership
-
     AreaMembership.objects.create(person=root, area=leeds, roles=[Role.OFFICER])
     client.force_login(root)
     assert client.get(f"/{leeds.slug}/").status_code == 200
@@ -145,7 +144,8 @@ def test_admin_site_hides_password_reset_and_invitation_links(client, area):
         assert "link hidden" in page
         assert email.subject in page
     listing = client.get("/admin/people/outboundemail/").content.decode()
-    assert reset_path not in listing and invitation.token not in listing
+    assert reset_path not in listing
+    assert invitation.token not in listing
     page = client.get(f"/admin/people/invitation/{invitation.pk}/change/").content.decode()
     assert invitation.email in page
     assert invitation.token not in page
@@ -218,3 +218,105 @@ def test_a_header_with_a_nul_character_is_refused(client):
     client.raise_request_exception = False
     response = client.get("/", HTTP_USER_AGENT="Mozilla\x00")
     assert response.status_code == 400
+
+
+# 3. Small leaks: /healthz and the Host header -------------------------------------------------
+
+
+def test_healthz_names_the_failing_part_without_the_error(client, settings, caplog):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "failing",
+        "failing": ["redis", "celery"],
+        "database": "ok",
+        "redis": "unreachable",
+        "celery": "not checked: redis is down",
+    }
+    assert "Error" not in response.content.decode()
+    assert "ConnectionError" in caplog.text  # the detail is in the server's log
+
+
+@pytest.fixture
+def forged_host(settings):
+    """The site is at portal.example.org; requests say they are for evil.example, which the
+    settings let through (as a wildcard ALLOWED_HOSTS would)."""
+    settings.SITE_URL = "https://portal.example.org"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "evil.example"]
+    return {"HTTP_HOST": "evil.example"}
+
+
+def links_in(body: str) -> list[str]:
+    return re.findall(r"https?://[^\s\"'<>]+", body)
+
+
+def assert_every_link_on_site(bodies):
+    links = [link for body in bodies for link in links_in(body)]
+    assert links
+    for link in links:
+        assert link.startswith("https://portal.example.org/"), link
+    assert not any("evil.example" in body for body in bodies)
+
+
+def test_password_reset_link_comes_from_site_url_not_the_host_header(client, forged_host):
+    PersonFactory(email="forgetful@example.org")
+    client.post(
+        reverse("account_reset_password"), {"email": "forgetful@example.org"}, **forged_host
+    )
+    email = OutboundEmail.objects.get(to="forgetful@example.org")
+    assert "https://portal.example.org/accounts/password/reset/key/" in email.body_text
+    assert_every_link_on_site([email.body_text, email.body_html])
+
+
+def test_password_reset_for_an_unknown_address_links_to_site_url(client, forged_host):
+    client.post(reverse("account_reset_password"), {"email": "nobody@example.org"}, **forged_host)
+    email = OutboundEmail.objects.get(to="nobody@example.org")
+    assert_every_link_on_site([email.body_text, email.body_html])
+
+
+def test_sign_up_confirmation_link_comes_from_site_url(client, forged_host):
+    client.post(
+        reverse("account_signup"),
+        {
+            "display_name": "New Person",
+            "email": "new@example.org",
+            "password1": "a-good-long-password-2026",
+            "password2": "a-good-long-password-2026",
+        },
+        **forged_host,
+    )
+    email = OutboundEmail.objects.get(to="new@example.org")
+    assert "https://portal.example.org/accounts/confirm-email/" in email.body_text
+    assert_every_link_on_site([email.body_text])
+
+
+def test_sign_up_with_a_taken_address_links_to_site_url(client, forged_host):
+    PersonFactory(email="taken@example.org")
+    client.post(
+        reverse("account_signup"),
+        {
+            "display_name": "Someone",
+            "email": "taken@example.org",
+            "password1": "a-good-long-password-2026",
+            "password2": "a-good-long-password-2026",
+        },
+        **forged_host,
+    )
+    email = OutboundEmail.objects.get(to="taken@example.org")
+    assert_every_link_on_site([email.body_text, email.body_html])
+
+
+def test_invitation_link_comes_from_site_url(client, area, forged_host):
+    admin = member(area, Role.AREA_ADMIN)
+    client.force_login(admin)
+    client.post(
+        reverse("people:invite", args=[area.slug]),
+        {"email": "invitee@example.org", "roles": [Role.PARENT_CARER]},
+        **forged_host,
+    )
+    email = OutboundEmail.objects.get(to="invitee@example.org")
+    assert "https://portal.example.org/invitations/" in email.body_text
+    assert_every_link_on_site([email.body_text])
+    assert mail.outbox == [] or all("evil.example" not in m.body for m in mail.outbox)
