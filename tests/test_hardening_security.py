@@ -2,6 +2,7 @@
 from input Postgres cannot store, no leaks from /healthz or the Host header, a body limit."""
 
 import re
+import socket
 from urllib.parse import urlsplit
 
 import pytest
@@ -320,3 +321,67 @@ def test_invitation_link_comes_from_site_url(client, area, forged_host):
     assert "https://portal.example.org/invitations/" in email.body_text
     assert_every_link_on_site([email.body_text])
     assert mail.outbox == [] or all("evil.example" not in m.body for m in mail.outbox)
+
+
+# 5. A limit on the size of every request's body ---------------------------------------------
+
+
+class EndlessZeros:
+    """A request body that is never held in memory: it counts what the server reads."""
+
+    def __init__(self):
+        self.bytes_read = 0
+
+    def read(self, size=-1):
+        size = 65536 if size is None or size < 0 else min(size, 65536)
+        self.bytes_read += size
+        return b"0" * size
+
+    def readline(self, size=-1):
+        return self.read(size)
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read(client, settings):
+    body = EndlessZeros()
+    response = client.generic(
+        "POST",
+        reverse("account_login"),
+        CONTENT_LENGTH=str(100 * 1024 * 1024),
+        CONTENT_TYPE="application/x-www-form-urlencoded",
+        **{"wsgi.input": body},
+    )
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "What you sent is too large" in page
+    assert "up to 25 MB" in page
+    assert body.bytes_read == 0
+
+
+def test_a_form_body_over_the_form_limit_is_refused_with_the_same_page(client):
+    response = client.post(
+        reverse("account_login"), {"login": "x" * (3 * 1024 * 1024), "password": "x"}
+    )
+    assert response.status_code == 413
+    assert "What you sent is too large" in response.content.decode()
+
+
+def test_the_limit_is_a_setting(client, settings):
+    settings.MAX_REQUEST_BODY_BYTES = 1024
+    response = client.post(reverse("account_login"), {"login": "x" * 2000, "password": "x"})
+    assert response.status_code == 413
+    assert client.post(reverse("account_login"), {"login": "a@example.org"}).status_code == 200
+
+
+def test_a_live_server_answers_413_to_a_streamed_upload(live_server):
+    """Over a real socket: 100 MB announced, a little sent, the refusal comes back at once."""
+    host, port = urlsplit(live_server.url).netloc.split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as conn:
+        conn.sendall(
+            b"POST /accounts/login/ HTTP/1.1\r\n"
+            b"Host: localhost\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            + f"Content-Length: {100 * 1024 * 1024}\r\n\r\n".encode()
+            + b"0" * 65536
+        )
+        status_line = conn.recv(1024).split(b"\r\n", 1)[0]
+    assert status_line.endswith(b"413 Request Entity Too Large") or b" 413 " in status_line
