@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.http.multipartparser import MultiPartParserError
 from django.template.loader import get_template
 
@@ -81,10 +81,11 @@ class RefuseUnstorableInputMiddleware:
     """Input Postgres cannot store (the NUL character) never reaches a view or a query.
 
     - a NUL in the path: 404, as for any address that does not exist;
-    - a NUL in a query value or name, a posted form field or a request header: 400 with a
-      plain message;
-    - a cookie holding a NUL is dropped, as if it had not been sent (a broken session cookie
-      then simply means being signed out).
+    - a query parameter or a cookie holding a NUL is dropped, as if it had not been sent:
+      the page shows as without that filter, and a broken session cookie simply means being
+      signed out (pages keep answering any address with a page, as their tests require);
+    - a NUL in a posted form field or a request header: 400 with a plain message (dropping
+      what someone typed would lose it silently).
 
     A posted body Django refuses to read (too large for DATA_UPLOAD_MAX_MEMORY_SIZE, too many
     fields or files, a broken multipart body) gets the same pages (413 or 400) rather than
@@ -99,7 +100,16 @@ class RefuseUnstorableInputMiddleware:
             return refusal_page(404, "404.html")
         for name in [name for name, value in request.COOKIES.items() if NUL in name + value]:
             del request.COOKIES[name]
-        if _has_nul(request.GET) or any(
+        if _has_nul(request.GET):
+            query = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                kept = [value for value in values if NUL not in value]
+                if NUL not in key and kept:
+                    query.setlist(key, kept)
+            request.META["QUERY_STRING"] = query.urlencode()
+            query._mutable = False
+            request.GET = query
+        if any(
             NUL in value
             for key, value in request.META.items()
             if key.startswith("HTTP_") and isinstance(value, str)
