@@ -1,8 +1,11 @@
 # The portal's image: web (gunicorn), Celery worker and Celery beat all run from it.
 FROM python:3.11-slim-bookworm
 
+# Settings come from the container's environment only (docker-compose.yml); .dockerignore
+# keeps any .env out of the image, and READ_DOT_ENV_FILE=false says so.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
+    READ_DOT_ENV_FILE=false \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 

@@ -17,7 +17,9 @@ run: install .env services
 	@echo "The portal is starting at http://$(HOST):$(PORT)/ (web, Celery worker and Celery beat)."
 	@echo "Press Ctrl-C to stop all three."
 	@echo
-	$(BIN)/honcho --procfile coproduction/Procfile --app-root . start
+	@# --env /dev/null: honcho must not read .env itself. settings.py reads it, and real
+	@# environment variables win there; honcho's copy would win over them (and it drops spaces).
+	$(BIN)/honcho --procfile coproduction/Procfile --app-root . --env /dev/null start
 
 test: install .env services
 	$(BIN)/python -m pytest

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "coproduction.middleware.ContentSecurityPolicyMiddleware",
+    # Before anything reads the body, the session cookie or the database.
+    "coproduction.middleware.RequestBodyLimitMiddleware",
+    "coproduction.middleware.RefuseUnstorableInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -202,6 +205,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+
+# Request size. Every request's body is refused (413) above MAX_REQUEST_BODY_BYTES before it
+# is read; 25 MB leaves room for meeting papers of 20 MB. The proxy in front (nginx in
+# docker-compose.yml) has the same limit. Form fields other than files are held in memory up
+# to DATA_UPLOAD_MAX_MEMORY_SIZE (no form of the portal comes near it); uploaded files larger
+# than FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file on disk instead of memory.
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=25 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
 # Only the session and CSRF cookies: messages live in the session, not in a cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"

@@ -3,10 +3,15 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from coproduction import views
+from coproduction.people.admin import admin_password_change, admin_sign_in
 
 handler403 = "coproduction.views.permission_denied"
 handler404 = "coproduction.views.page_not_found"
 handler500 = "coproduction.views.server_error"
+
+# The admin site has no password form of its own: everyone signs in through allauth.
+admin.site.login = admin_sign_in
+admin.site.password_change = admin_password_change
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -47,6 +47,7 @@ def test_healthz_is_ok_when_database_redis_and_a_worker_answer(client, celery_wo
         "database": "ok",
         "redis": "ok",
         "celery": "ok",
+        "outbox": "ok",
     }
 
 
@@ -68,3 +69,21 @@ def test_healthz_says_when_no_worker_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["celery"] == "no worker answered"
+
+
+@pytest.mark.django_db
+def test_healthz_shows_emails_waiting_unsent(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    OutboundEmail.objects.create(
+        to="sam@example.org",
+        subject="Waiting",
+        body_text="...",
+        purpose="test",
+        send_after=timezone.now() - timedelta(minutes=10),
+    )
+    body = client.get("/healthz").json()
+    assert body["outbox"] == "1 email waiting over 5 minutes"
+    assert "outbox" in body["failing"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from coproduction.outbox.models import EmailAttachment, OutboundEmail
+from coproduction.people.admin import hide_secret_links
 
 
 class EmailAttachmentInline(admin.TabularInline):
@@ -13,8 +14,34 @@ class EmailAttachmentInline(admin.TabularInline):
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
+    """Read-only record of what was sent. Bodies are shown with secret links (password
+    reset, email confirmation, invitations) hidden: staff never get a way into an account."""
+
     list_display = ["subject", "to", "purpose", "status", "attempts", "send_after", "sent_at"]
     list_filter = ["status", "purpose"]
     search_fields = ["to", "subject"]
-    readonly_fields = [f.name for f in OutboundEmail._meta.fields]
+    fields = (
+        "to",
+        "subject",
+        "text",
+        "html",
+        "purpose",
+        "area",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "send_after",
+        "handed_to_worker_at",
+        "sent_at",
+    )
+    readonly_fields = fields
     inlines = [EmailAttachmentInline]
+
+    @admin.display(description="body (text)")
+    def text(self, email):
+        return hide_secret_links(email.body_text)
+
+    @admin.display(description="body (HTML)")
+    def html(self, email):
+        return hide_secret_links(email.body_html)

@@ -1,4 +1,4 @@
-"""Area administrators must use two-factor sign-in."""
+"""Area administrators, staff and superusers must use two-factor sign-in."""
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.shortcuts import redirect
@@ -8,7 +8,10 @@ from coproduction.people.models import Role
 
 
 def must_use_two_factor(person) -> bool:
-    """Area administrators can change who has access to an area, so they need a second factor."""
+    """Area administrators can change who has access to an area, and staff and superusers
+    can change anything in the admin site, so they need a second factor."""
+    if person.is_staff or person.is_superuser:
+        return True
     return any(Role.AREA_ADMIN in roles for roles in person.area_roles().values())
 
 
