@@ -19,6 +19,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import TextChoices
 
 from coproduction.people.models import LocalArea, Organisation, Sector
+from initiatives.details import InitiativeDetails
 from initiatives.models import (
     CODE_PREFIXES,
     Co,
@@ -30,7 +31,6 @@ from initiatives.models import (
     Option,
     Publication,
 )
-from initiatives.services import InitiativeDetails
 
 MAX_ROWS = 5000
 SEPARATOR = ";"

@@ -36,6 +36,7 @@ from initiatives.models import (
     Interest,
     Opportunity,
     Option,
+    Outcome,
     Publication,
     audiences_for_roles,
 )
@@ -164,10 +165,6 @@ def initiative_history(*, initiative: Initiative, limit: int = 50) -> list[Initi
     )
 
 
-def area_organisations(*, area: LocalArea) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(area=area).order_by("name")
-
-
 def area_options(*, area: LocalArea) -> QuerySet[Option]:
     return Option.objects.filter(area=area).order_by("theme_number", "number")
 
@@ -183,6 +180,11 @@ def area_options_with_counts(*, area: LocalArea, include_unpublished: bool) -> Q
 
 def option_get(*, area: LocalArea, pk: int) -> Option | None:
     return Option.objects.filter(area=area, pk=pk).first()
+
+
+def outcome_get(*, initiative: Initiative, pk) -> Outcome | None:
+    """One outcome of `initiative`, or None (another initiative's, or no such id)."""
+    return initiative.outcomes.filter(pk=pk).first()
 
 
 def initiative_contact_get(*, initiative: Initiative, pk: int) -> InitiativeContact | None:

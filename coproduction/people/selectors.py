@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from coproduction.people.models import AreaMembership, Invitation, LocalArea, Term
+from coproduction.people.models import AreaMembership, Invitation, LocalArea, Organisation, Term
 
 
 def area_members(*, area: LocalArea) -> QuerySet[AreaMembership]:
@@ -26,6 +26,10 @@ def area_open_invitations(*, area: LocalArea) -> QuerySet[Invitation]:
     return Invitation.objects.filter(
         area=area, accepted_at=None, cancelled_at=None, expires_at__gt=timezone.now()
     ).select_related("invited_by")
+
+
+def area_organisations(*, area: LocalArea) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(area=area).order_by("name")
 
 
 def area_terms(*, area: LocalArea) -> QuerySet[Term]:
