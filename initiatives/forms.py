@@ -22,7 +22,6 @@ from initiatives.models import (
     InitiativeStatus,
     Interest,
     Opportunity,
-    Publication,
 )
 from initiatives.services import InitiativeDetails, OpportunityDetails
 
@@ -556,71 +555,3 @@ class ImportConfirmForm(GovUKFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose who should see them."},
     )
-
-
-class RegisterFilterForm(forms.Form):
-    """The register's filters and search, read from the address (GET)."""
-
-    q = forms.CharField(label="Search", required=False, max_length=200)
-    co = forms.MultipleChoiceField(
-        label="Main Co", choices=Co.choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    sector = forms.MultipleChoiceField(
-        label="Sector",
-        choices=Sector.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    status = forms.MultipleChoiceField(
-        label="Status",
-        choices=InitiativeStatus.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    level = forms.MultipleChoiceField(
-        label="Level",
-        choices=[(c.value, c.label) for c in LEVEL_CHOICES],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    organisation = forms.ChoiceField(label="Lead organisation", required=False)
-    option = forms.ChoiceField(label="Option", required=False)
-    publication = forms.MultipleChoiceField(
-        label="Who can see it",
-        choices=Publication.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Drafts and archived initiatives are only shown to officers.",
-    )
-
-    def __init__(self, *args, organisations, options, show_publication: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.organisations_by_pk = {str(org.pk): org for org in organisations}
-        self.fields["organisation"].choices = [("", "Any organisation")] + [
-            (str(org.pk), org.name) for org in organisations
-        ]
-        self.options_by_pk = {str(option.pk): option for option in options}
-        groups: dict[str, list] = {}
-        for option in options:
-            groups.setdefault(f"{option.theme_number}. {option.theme}", []).append(
-                (str(option.pk), f"{option.reference} {option.text}")
-            )
-        self.fields["option"].choices = [("", "Any option"), *groups.items()]
-        if not options:
-            del self.fields["option"]
-        if not show_publication:
-            del self.fields["publication"]
-
-    def cleaned(self, name, default=None):
-        """A filter's value, or `default` when it is missing or not valid (never an error)."""
-        if not hasattr(self, "cleaned_data"):
-            self.is_valid()
-        return self.cleaned_data.get(name) or default
-
-    @property
-    def chosen_organisation(self):
-        return self.organisations_by_pk.get(self.cleaned("organisation", ""))
-
-    @property
-    def chosen_option(self):
-        return self.options_by_pk.get(self.cleaned("option", ""))

@@ -11,7 +11,7 @@ from coproduction.people import selectors as people_selectors
 from coproduction.people.mixins import AreaPermissionMixin
 from coproduction.people.models import Sector
 from initiatives import csv_format, selectors
-from initiatives.forms import RegisterFilterForm
+from initiatives.filters import RegisterFilterSet
 from initiatives.models import CO_ORDER, Co
 from initiatives.views.common import PAGE_SIZE, can, pagination
 
@@ -21,30 +21,17 @@ from initiatives.views.common import PAGE_SIZE, can, pagination
 class RegisterFiltersMixin:
     """Reads the register's filters from the address, for the register and its export."""
 
-    def filter_form(self) -> RegisterFilterForm:
-        form = RegisterFilterForm(
-            data=self.request.GET,
-            organisations=list(people_selectors.area_organisations(area=self.area)),
-            options=list(selectors.area_options(area=self.area)),
-            show_publication=self.include_unpublished,
-        )
-        form.is_valid()  # invalid parts of the address are ignored, never an error page
-        return form
-
     @property
     def include_unpublished(self) -> bool:
         return can(self.request, "initiatives.view_unpublished", self.area)
 
-    def filters(self, form: RegisterFilterForm) -> selectors.RegisterFilters:
-        return selectors.RegisterFilters(
-            query=form.cleaned("q", ""),
-            cos=form.cleaned("co", []),
-            sectors=form.cleaned("sector", []),
-            statuses=form.cleaned("status", []),
-            levels=form.cleaned("level", []),
-            organisation=form.chosen_organisation,
-            option=form.chosen_option,
-            publications=form.cleaned("publication", []) if self.include_unpublished else [],
+    def filterset(self) -> RegisterFilterSet:
+        return RegisterFilterSet(
+            self.request.GET,
+            area=self.area,
+            organisations=list(people_selectors.area_organisations(area=self.area)),
+            options=list(selectors.area_options(area=self.area)),
+            show_publication=self.include_unpublished,
         )
 
 
@@ -54,16 +41,13 @@ class RegisterView(RegisterFiltersMixin, AreaPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = self.filter_form()
-        filters = self.filters(form)
-        initiatives = selectors.register_initiatives(
-            area=self.area, include_unpublished=self.include_unpublished, filters=filters
-        )
-        page = Paginator(initiatives, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        filterset = self.filterset()
+        filters = filterset.register_filters()
+        page = Paginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
-            form=form,
+            form=filterset.form,
             filters=filters,
             page=page,
             pagination=pagination(page, self.request),
@@ -95,7 +79,7 @@ class ExportView(RegisterFiltersMixin, AreaPermissionMixin, View):
         initiatives = selectors.register_export(
             area=self.area,
             include_unpublished=self.include_unpublished,
-            filters=self.filters(self.filter_form()),
+            filters=self.filterset().register_filters(),
         )
         response = StreamingHttpResponse(
             csv_format.export_lines(initiatives.iterator(chunk_size=500)),
