@@ -11,7 +11,8 @@ from coproduction.people import demo as people_demo
 from coproduction.people.models import Organisation, Role, Sector
 from initiatives import csv_format, selectors, services
 from initiatives.models import Co, FundingKind, Initiative, Publication
-from tests.factories import InitiativeFactory, OptionFactory, OrganisationFactory, member
+from tests.initiatives.factories import InitiativeFactory, OptionFactory
+from tests.people.factories import OrganisationFactory, member
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ import pytest
 
 from coproduction.people.models import Role, Sector
 from initiatives import services
-from tests.factories import InitiativeFactory, member
+from tests.initiatives.factories import InitiativeFactory
+from tests.people.factories import member
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from coproduction.people.models import AreaMembership, OutboundEmail, Person, Role
-from tests.factories import (
+from tests.people.factories import (
     TEST_PASSWORD,
     InvitationFactory,
     PersonFactory,

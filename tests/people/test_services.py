@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from coproduction.people import services
 from coproduction.people.models import AreaMembership, OutboundEmail, Role
-from tests.factories import InvitationFactory, LocalAreaFactory, PersonFactory, TermFactory, member
+from tests.people.factories import (
+    InvitationFactory,
+    LocalAreaFactory,
+    PersonFactory,
+    TermFactory,
+    member,
+)
 
 pytestmark = pytest.mark.django_db
 
