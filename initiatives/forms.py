@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import Organisation, Person, Sector
-from initiatives.csv_format import decode_upload
 from initiatives.models import (
     Audience,
     Co,
@@ -24,8 +23,7 @@ from initiatives.models import (
     Opportunity,
 )
 from initiatives.services import InitiativeDetails, OpportunityDetails
-
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+from initiatives.spreadsheets import MAX_UPLOAD_BYTES, read_upload
 
 LEVEL_CHOICES = [
     Choice(InitiativeLevel.INDIVIDUAL, "Individual", hint="Direct work with one family at a time."),
@@ -516,7 +514,10 @@ class ImportUploadForm(GovUKFormMixin, forms.Form):
     submit_label = "Check file"
 
     file = forms.FileField(
-        label="Upload a CSV file",
+        label="Upload a CSV file or spreadsheet",
+        help_text="A CSV file (.csv), an Excel workbook (.xlsx) or an OpenDocument spreadsheet "
+        "(.ods), smaller than 2 MB. We read the first sheet of a workbook.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.ods"}),
         error_messages={
             "required": "Select a CSV file.",
             "empty": "The selected file is empty.",
@@ -529,14 +530,13 @@ class ImportUploadForm(GovUKFormMixin, forms.Form):
         self.helper.attrs["enctype"] = "multipart/form-data"
 
     def clean_file(self) -> str:
-        """The file's text (not the upload itself)."""
+        """The file's text as CSV (not the upload itself): a CSV file, or the first sheet of
+        an .xlsx or .ods file (see initiatives.spreadsheets)."""
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+        if upload.size > MAX_UPLOAD_BYTES:  # before reading it
             raise ValidationError("The selected file must be smaller than 2 MB.")
-        if not upload.name.lower().endswith((".csv", ".txt")):
-            raise ValidationError("The selected file must be a CSV file (ending .csv).")
         try:
-            return decode_upload(upload.read())
+            return read_upload(name=upload.name, data=upload.read())
         except ValueError as error:
             raise ValidationError(str(error)) from None
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.generic import FormView
 
 from coproduction.people.mixins import AreaPermissionMixin
-from initiatives import csv_format, services
+from initiatives import csv_format, services, spreadsheets
 from initiatives.forms import ImportConfirmForm, ImportUploadForm
 
 # CSV import --------------------------------------------------------------------------------
@@ -25,6 +25,8 @@ class ImportView(AreaPermissionMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["columns"] = csv_format.COLUMNS
+        context["max_rows"] = f"{spreadsheets.MAX_ROWS:,}"
+        context["max_columns"] = spreadsheets.MAX_COLUMNS
         context["back_url"] = reverse("initiatives:register", kwargs={"area_slug": self.area.slug})
         return context
 
