@@ -11,7 +11,8 @@ uploaded:
 - MAX_UPLOAD_BYTES: 2 MB uploaded;
 - MAX_UNPACKED_BYTES: 25 MB once a workbook's parts are unzipped (a zip can hide a lot);
 - MAX_COLUMNS: 100 columns (the format has 19);
-- MAX_ROWS: 5,000 initiatives under the heading row.
+- MAX_ROWS: 5,000 initiatives under the heading row;
+- MAX_TEXT_CHARS: 8 million characters of CSV text from a workbook (kept until imported).
 """
 
 import csv
@@ -28,6 +29,7 @@ MAX_COLUMNS = 100
 MAX_ROWS = 5000
 # Blank rows count too when reading a workbook, so a sheet of a million empty rows stops early.
 MAX_SHEET_ROWS = 4 * MAX_ROWS
+MAX_TEXT_CHARS = 8_000_000
 
 CSV_ENDINGS = (".csv", ".txt")
 XLSX_ENDINGS = (".xlsx",)
@@ -169,8 +171,13 @@ def _delimiter(heading_line: str, known_columns: set[str]) -> str:
     """
     found = {}
     for delimiter in DELIMITERS:
-        cells = next(csv.reader([heading_line], delimiter=delimiter), [])
-        found[delimiter] = sum(1 for cell in cells if normalise_heading(cell) in known_columns)
+        try:
+            cells = next(csv.reader([heading_line], delimiter=delimiter), [])
+        except csv.Error:  # e.g. one enormous cell: not this separator
+            cells = []
+        found[delimiter] = sum(
+            1 for cell in cells[: MAX_COLUMNS + 1] if normalise_heading(cell) in known_columns
+        )
     best = max(found.values())
     if best == 0:
         return ","
@@ -274,4 +281,8 @@ def _as_csv(rows: list[tuple]) -> str:
         while cells and not cells[-1]:
             cells.pop()
         writer.writerow(cells)
+        if output.tell() > MAX_TEXT_CHARS:
+            raise ValueError(
+                "The sheet holds more text than we can check at once. Import it in parts."
+            )
     return output.getvalue()

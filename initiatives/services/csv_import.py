@@ -25,7 +25,10 @@ def initiatives_import(
     counters = {co: locked_counter(area, co) for co in CO_ORDER}
     check = check_initiatives_csv(area=area, csv_text=csv_text)
     if not check.is_clean:
-        raise ValidationError([problem.sentence for problem in check.problems])
+        sentences = [problem.sentence for problem in check.problems_shown]
+        if check.more_problems:
+            sentences.append(f"And {check.more_problems:,} more problems.")
+        raise ValidationError(sentences)
     # Codes given in the file first, so the codes we give out continue after them.
     for row in check.rows:
         if row.code:
