@@ -30,6 +30,7 @@ from django.utils import timezone
 from coproduction.people.models import FAMILY_ROLES, LocalArea, Organisation, Person
 from initiatives.models import (
     CO_ORDER,
+    ImportUpload,
     Initiative,
     InitiativeChange,
     InitiativeContact,
@@ -180,6 +181,11 @@ def area_options_with_counts(*, area: LocalArea, include_unpublished: bool) -> Q
 
 def option_get(*, area: LocalArea, pk: int) -> Option | None:
     return Option.objects.filter(area=area, pk=pk).first()
+
+
+def import_upload_get(*, area: LocalArea, person: Person, pk) -> ImportUpload | None:
+    """A file `person` uploaded to import into `area`, or None (someone else's, or gone)."""
+    return ImportUpload.objects.filter(area=area, uploaded_by=person, pk=pk).first()
 
 
 def outcome_get(*, initiative: Initiative, pk) -> Outcome | None:

@@ -7,7 +7,12 @@ Split by sub-domain; the public names are re-exported so callers write
 """
 
 from initiatives.details import InitiativeDetails, OpportunityDetails
-from initiatives.services.csv_import import initiatives_import
+from initiatives.services.csv_import import (
+    ALREADY_IMPORTED,
+    import_upload_keep,
+    initiatives_import,
+    initiatives_import_upload,
+)
 from initiatives.services.opportunities import (
     interest_accept,
     interest_decline,
@@ -35,6 +40,7 @@ from initiatives.services.register import (
 )
 
 __all__ = [
+    "ALREADY_IMPORTED",
     "InitiativeDetails",
     "OpportunityDetails",
     "contact_add",
@@ -46,7 +52,9 @@ __all__ = [
     "initiative_restore",
     "initiative_set_options",
     "initiative_update",
+    "import_upload_keep",
     "initiatives_import",
+    "initiatives_import_upload",
     "initiatives_refresh_search",
     "interest_accept",
     "interest_decline",

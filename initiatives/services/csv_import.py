@@ -1,4 +1,4 @@
-"""Importing a register from a CSV file: all rows or none."""
+"""Importing a register from a CSV file: all rows or none, and each kept upload once."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,7 +6,14 @@ from django.utils import timezone
 
 from coproduction.people.models import LocalArea, Person
 from initiatives.csv_format import check_initiatives_csv
-from initiatives.models import CO_ORDER, CODE_PREFIXES, Initiative, InitiativeChange, Publication
+from initiatives.models import (
+    CO_ORDER,
+    CODE_PREFIXES,
+    ImportUpload,
+    Initiative,
+    InitiativeChange,
+    Publication,
+)
 from initiatives.services.history import Action
 from initiatives.services.register import initiatives_refresh_search, locked_counter
 
@@ -87,3 +94,41 @@ def initiatives_import(
     )
     initiatives_refresh_search(initiative_ids=[initiative.pk for initiative in initiatives])
     return initiatives
+
+
+ALREADY_IMPORTED = (
+    "This file has already been imported (the button was pressed twice, or in two tabs). "
+    "Nothing more was added."
+)
+
+
+def import_upload_keep(
+    *, area: LocalArea, by: Person, file_name: str, csv_text: str
+) -> ImportUpload:
+    """Keep an uploaded file (as CSV text) for its check page and import."""
+    upload = ImportUpload(area=area, uploaded_by=by, file_name=file_name[:255], csv_text=csv_text)
+    upload.full_clean()
+    upload.save()
+    return upload
+
+
+@transaction.atomic
+def initiatives_import_upload(
+    *, upload: ImportUpload, by: Person, publish: bool
+) -> list[Initiative]:
+    """Import a kept upload once: every initiative in it, or none (see initiatives_import).
+
+    The upload's row is locked for the transaction and marked imported in it, so a second
+    confirmation (a double click, another tab) waits for the first and is then refused with
+    a ValidationError coded "already_imported", creating nothing. A file with problems is
+    not marked, so it can be checked again.
+    """
+    upload = ImportUpload.objects.select_for_update().get(pk=upload.pk)
+    if upload.imported_at is not None:
+        raise ValidationError(ALREADY_IMPORTED, code="already_imported")
+    created = initiatives_import(area=upload.area, by=by, csv_text=upload.csv_text, publish=publish)
+    upload.imported_at = timezone.now()
+    upload.imported_count = len(created)
+    upload.csv_text = ""  # not kept once it is in the register
+    upload.save(update_fields=["imported_at", "imported_count", "csv_text"])
+    return created
