@@ -1,24 +1,26 @@
 """The register's CSV format: what an export writes and what an import reads.
 
 Reading a file only checks it: `check_initiatives_csv` reports every problem by row and
-column and saves nothing (services.initiatives_import saves a clean file). One column list
+column and saves nothing (services.initiatives_import saves a clean file). Turning an upload
+(CSV in any common dialect, .xlsx, .ods) into rows, and the size limits, are in
+`initiatives.spreadsheets`. One column list
 serves both directions, so an exported register imports back as the same register.
 Outcomes, contacts and opportunities are not part of the file.
 """
 
 import csv
 import difflib
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import TextChoices
 
 from coproduction.people.models import LocalArea, Organisation, Sector
+from initiatives.details import InitiativeDetails
 from initiatives.models import (
     CODE_PREFIXES,
     Co,
@@ -30,10 +32,17 @@ from initiatives.models import (
     Option,
     Publication,
 )
-from initiatives.services import InitiativeDetails
+from initiatives.spreadsheets import MAX_ROWS, normalise_heading, read_records
 
-MAX_ROWS = 5000
 SEPARATOR = ";"
+# The check page lists this many problems (and warnings), then says how many more there are.
+MAX_PROBLEMS_SHOWN = 100
+# A cell lists at most this many lead organisations or options.
+MAX_LIST_ITEMS = 50
+# Unknown names in one cell that get their own sentence (with a suggested spelling).
+MAX_UNKNOWN_NAMED = 5
+# Misspelt organisation names we suggest a spelling for in one check.
+MAX_SUGGESTIONS = 200
 
 # Column, and what goes in it (shown on the import page).
 COLUMNS = [
@@ -53,7 +62,11 @@ COLUMNS = [
     ("end_date", "Required when the status is ended."),
     ("lead_organisations", "Names of organisations in the area, separated by semicolons."),
     ("funding_source", ""),
-    ("funding_amount", "In pounds, like 12500 or £12,500.00."),
+    (
+        "funding_amount",
+        "In pounds and pence with a point, like 12500, 1200.50 or £12,500.00 (commas only "
+        "between thousands).",
+    ),
     ("funding_kind", "Recurring or time-limited."),
     ("funding_ends_on", "Required for time-limited funding."),
     (
@@ -83,6 +96,8 @@ LIST_COLUMNS = {"cos", "sectors", "lead_organisations", "options"}
 CODE_PATTERN = re.compile(r"^(CoComm|CoDesign|CoDel|CoAssess)(\d{1,6})$", re.IGNORECASE)
 # Spreadsheets run cells starting with these as formulas; exports prefix them with '.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Pounds: plain digits or thousands in groups of 3 between commas, then at most 2 of pence.
+AMOUNT_PATTERN = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,2})?$|^\.\d{1,2}$")
 
 
 @dataclass
@@ -132,6 +147,22 @@ class ImportCheck:
     def rows_with_problems(self) -> int:
         return len({p.row for p in self.problems if p.row})
 
+    @property
+    def problems_shown(self) -> list[Problem]:
+        return self.problems[:MAX_PROBLEMS_SHOWN]
+
+    @property
+    def more_problems(self) -> int:
+        return max(len(self.problems) - MAX_PROBLEMS_SHOWN, 0)
+
+    @property
+    def warnings_shown(self) -> list[Problem]:
+        return self.warnings[:MAX_PROBLEMS_SHOWN]
+
+    @property
+    def more_warnings(self) -> int:
+        return max(len(self.warnings) - MAX_PROBLEMS_SHOWN, 0)
+
 
 def _key(text: str) -> str:
     """Compare names and choices ignoring case, spaces, hyphens, underscores, apostrophes."""
@@ -158,7 +189,13 @@ def _unescape(cell: str) -> str:
 
 
 def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(SEPARATOR) if part.strip()]
+    parts = [part.strip() for part in cell.split(SEPARATOR) if part.strip()]
+    if len(parts) > MAX_LIST_ITEMS:
+        raise ValueError(
+            f"This cell lists {len(parts):,} values. Give at most {MAX_LIST_ITEMS}, separated "
+            "by semicolons."
+        )
+    return parts
 
 
 def _parse_choice(column: str, raw: str) -> str:
@@ -180,15 +217,29 @@ def _parse_date(raw: str) -> date:
 
 
 def _parse_amount(raw: str) -> Decimal:
-    cleaned = raw.replace("£", "").replace(",", "").replace(" ", "")
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(
-            f"“{raw}” is not an amount we can read. Write it like 12500 or 12,500.00."
-        ) from None
-    if not amount.is_finite():
-        raise ValueError(f"“{raw}” is not an amount we can read.")
+    """Pounds, written the British way: `1200.50`, `1,200.50`, `£12,500`.
+
+    The rule (so nothing is guessed): a point is the decimal point, followed by at most 2
+    digits (pence); a comma only separates thousands, in groups of 3. Anything else with a
+    comma, like `1.200,50` or `12,5` from a spreadsheet in a European locale, is refused
+    rather than read as 1.20 or 125.00; so is `1.200`, which may mean one thousand two hundred.
+    """
+    cleaned = raw.replace("£", "").replace(" ", "")
+    sign = "-" if cleaned.startswith("-") else ""
+    digits = cleaned.removeprefix("-")
+    if not AMOUNT_PATTERN.match(digits):
+        if "," in digits and re.fullmatch(r"[\d.,]+", digits):
+            raise ValueError(
+                f"“{raw}” has a comma we cannot read: a comma may only separate thousands, "
+                "like 1,200.50. Write pounds and pence with a point, like 1200.50 or 12.50."
+            )
+        if re.fullmatch(r"\d*\.\d{3,}", digits):
+            raise ValueError(
+                f"“{raw}” has more than 2 digits after the point. Write pounds and pence, like "
+                "1200.50; for one thousand two hundred write 1200."
+            )
+        raise ValueError(f"“{raw}” is not an amount we can read. Write it like 12500 or 12,500.00.")
+    amount = Decimal(sign + digits.replace(",", ""))
     if amount < 0:
         raise ValueError("The funding amount must be £0 or more.")
     if amount >= Decimal("10000000000"):
@@ -206,6 +257,7 @@ class _AreaReference:
         self.options = {option.reference: option for option in Option.objects.filter(area=area)}
         self.codes = set()
         self.titles = {}
+        self.hints: dict[str, str] = {}
         for code, title in Initiative.objects.filter(area=area).values_list("code", "title"):
             self.codes.add(code.casefold())
             self.titles.setdefault(title.casefold(), code)
@@ -213,14 +265,24 @@ class _AreaReference:
     def organisation(self, name: str) -> Organisation:
         org = self.organisations.get(_key(name))
         if org is None:
-            close = difflib.get_close_matches(name, self.organisation_names, n=1, cutoff=0.75)
-            hint = (
+            hint = self._hint(name)
+            raise ValueError(f"“{name}” is not an organisation in {self.area.name}. {hint}")
+        return org
+
+    def _hint(self, name: str) -> str:
+        """The closest organisation's name, for a misspelt one. Looking it up compares the
+        name with every organisation, so a file of thousands of unknown names gets
+        suggestions for the first MAX_SUGGESTIONS only (the same name is looked up once)."""
+        if name not in self.hints:
+            close = []
+            if len(self.hints) < MAX_SUGGESTIONS:
+                close = difflib.get_close_matches(name, self.organisation_names, n=1, cutoff=0.75)
+            self.hints[name] = (
                 f"Did you mean “{close[0]}”?"
                 if close
                 else "Check the spelling, or ask your area administrator to add it."
             )
-            raise ValueError(f"“{name}” is not an organisation in {self.area.name}. {hint}")
-        return org
+        return self.hints[name]
 
     def option(self, reference: str) -> Option:
         option = self.options.get(reference.strip().rstrip("."))
@@ -232,29 +294,22 @@ class _AreaReference:
         return option
 
 
-def _read_records(csv_text: str) -> Iterator[list[str]]:
-    return csv.reader(io.StringIO(csv_text, newline=""), strict=True)
+KNOWN_HEADINGS = set(COLUMN_NAMES) | set(ALIASES)
 
 
 def check_initiatives_csv(*, area: LocalArea, csv_text: str) -> ImportCheck:
-    """Check a CSV file of initiatives for `area`, row by row. Saves nothing."""
+    """Check a CSV file of initiatives for `area`, row by row. Saves nothing.
+
+    The separator (comma, semicolon or tab) and the limits are `spreadsheets.read_records`'s;
+    a file it refuses is one problem for the whole file.
+    """
     check = ImportCheck()
     reference = _AreaReference(area)
     try:
-        records = list(_read_records(csv_text))
-    except csv.Error as error:
-        check.problems.append(
-            Problem(
-                None,
-                "",
-                f"We cannot read it as a CSV file ({error}). Check that every cell that starts "
-                'with a quote mark (") has a closing quote mark, and save it as CSV again.',
-            )
-        )
+        numbered = read_records(csv_text, known_columns=KNOWN_HEADINGS)
+    except ValueError as error:
+        check.problems.append(Problem(None, "", str(error)))
         return check
-    # Spreadsheet row numbers: the heading is row 1; blank rows keep their number.
-    numbered = [(index, record) for index, record in enumerate(records, start=1)]
-    numbered = [(n, r) for n, r in numbered if any(cell.strip() for cell in r)]
     if not numbered:
         check.problems.append(Problem(None, "", "The file is empty."))
         return check
@@ -311,7 +366,7 @@ def _read_header(header: list[str], check: ImportCheck) -> list[str | None]:
     columns: list[str | None] = []
     seen = set()
     for cell in header:
-        name = re.sub(r"[\s\-]+", "_", cell.strip().lstrip("\ufeff").casefold())
+        name = normalise_heading(cell)
         name = ALIASES.get(name, name)
         if name in COLUMN_NAMES:
             if name in seen:
@@ -447,7 +502,10 @@ def _parse_each(parts: list[str], parse) -> list:
             if item not in found:
                 found.append(item)
     if unknown:
-        raise ValueError(" ".join(unknown))
+        message = " ".join(unknown[:MAX_UNKNOWN_NAMED])
+        if len(unknown) > MAX_UNKNOWN_NAMED:
+            message += f" And {len(unknown) - MAX_UNKNOWN_NAMED:,} more we do not know."
+        raise ValueError(message)
     return found
 
 
@@ -538,19 +596,3 @@ def export_lines(initiatives: Iterable[Initiative]) -> Iterator[str]:
     yield "\ufeff" + writer.writerow(COLUMN_NAMES)  # the BOM makes Excel read UTF-8
     for initiative in initiatives:
         yield writer.writerow(export_row(initiative))
-
-
-def decode_upload(data: bytes) -> str:
-    """The text of an uploaded file: UTF-8 (with or without a BOM), else Windows-1252,
-    which is what Excel on Windows saves as "CSV". Raises ValueError for binary files."""
-    if b"\x00" in data:
-        raise ValueError("The selected file is not a CSV file. Save it as CSV and try again.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ValueError(
-                "We cannot read the characters in this file. Save it as “CSV UTF-8” and try again."
-            ) from None

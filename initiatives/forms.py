@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import Organisation, Person, Sector
-from initiatives.csv_format import decode_upload
 from initiatives.models import (
     Audience,
     Co,
@@ -22,11 +21,9 @@ from initiatives.models import (
     InitiativeStatus,
     Interest,
     Opportunity,
-    Publication,
 )
 from initiatives.services import InitiativeDetails, OpportunityDetails
-
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+from initiatives.spreadsheets import MAX_UPLOAD_BYTES, read_upload
 
 LEVEL_CHOICES = [
     Choice(InitiativeLevel.INDIVIDUAL, "Individual", hint="Direct work with one family at a time."),
@@ -517,7 +514,10 @@ class ImportUploadForm(GovUKFormMixin, forms.Form):
     submit_label = "Check file"
 
     file = forms.FileField(
-        label="Upload a CSV file",
+        label="Upload a CSV file or spreadsheet",
+        help_text="A CSV file (.csv), an Excel workbook (.xlsx) or an OpenDocument spreadsheet "
+        "(.ods), smaller than 2 MB. We read the first sheet of a workbook.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.ods"}),
         error_messages={
             "required": "Select a CSV file.",
             "empty": "The selected file is empty.",
@@ -530,14 +530,13 @@ class ImportUploadForm(GovUKFormMixin, forms.Form):
         self.helper.attrs["enctype"] = "multipart/form-data"
 
     def clean_file(self) -> str:
-        """The file's text (not the upload itself)."""
+        """The file's text as CSV (not the upload itself): a CSV file, or the first sheet of
+        an .xlsx or .ods file (see initiatives.spreadsheets)."""
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+        if upload.size > MAX_UPLOAD_BYTES:  # before reading it
             raise ValidationError("The selected file must be smaller than 2 MB.")
-        if not upload.name.lower().endswith((".csv", ".txt")):
-            raise ValidationError("The selected file must be a CSV file (ending .csv).")
         try:
-            return decode_upload(upload.read())
+            return read_upload(name=upload.name, data=upload.read())
         except ValueError as error:
             raise ValidationError(str(error)) from None
 
@@ -556,71 +555,3 @@ class ImportConfirmForm(GovUKFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose who should see them."},
     )
-
-
-class RegisterFilterForm(forms.Form):
-    """The register's filters and search, read from the address (GET)."""
-
-    q = forms.CharField(label="Search", required=False, max_length=200)
-    co = forms.MultipleChoiceField(
-        label="Main Co", choices=Co.choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    sector = forms.MultipleChoiceField(
-        label="Sector",
-        choices=Sector.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    status = forms.MultipleChoiceField(
-        label="Status",
-        choices=InitiativeStatus.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    level = forms.MultipleChoiceField(
-        label="Level",
-        choices=[(c.value, c.label) for c in LEVEL_CHOICES],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    organisation = forms.ChoiceField(label="Lead organisation", required=False)
-    option = forms.ChoiceField(label="Option", required=False)
-    publication = forms.MultipleChoiceField(
-        label="Who can see it",
-        choices=Publication.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Drafts and archived initiatives are only shown to officers.",
-    )
-
-    def __init__(self, *args, organisations, options, show_publication: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.organisations_by_pk = {str(org.pk): org for org in organisations}
-        self.fields["organisation"].choices = [("", "Any organisation")] + [
-            (str(org.pk), org.name) for org in organisations
-        ]
-        self.options_by_pk = {str(option.pk): option for option in options}
-        groups: dict[str, list] = {}
-        for option in options:
-            groups.setdefault(f"{option.theme_number}. {option.theme}", []).append(
-                (str(option.pk), f"{option.reference} {option.text}")
-            )
-        self.fields["option"].choices = [("", "Any option"), *groups.items()]
-        if not options:
-            del self.fields["option"]
-        if not show_publication:
-            del self.fields["publication"]
-
-    def cleaned(self, name, default=None):
-        """A filter's value, or `default` when it is missing or not valid (never an error)."""
-        if not hasattr(self, "cleaned_data"):
-            self.is_valid()
-        return self.cleaned_data.get(name) or default
-
-    @property
-    def chosen_organisation(self):
-        return self.organisations_by_pk.get(self.cleaned("organisation", ""))
-
-    @property
-    def chosen_option(self):
-        return self.options_by_pk.get(self.cleaned("option", ""))

@@ -496,3 +496,24 @@ class Interest(models.Model):
 
     def __str__(self):
         return f"{self.person} in {self.opportunity}"
+
+
+class ImportUpload(models.Model):
+    """A file an officer uploaded to import into an area's register, kept (as CSV text)
+    between the check page and the import.
+
+    The import claims it under a row lock and marks it imported in the same transaction, so
+    two clicks on "Import initiatives" import it once (services.initiatives_import_upload).
+    The text is emptied once imported.
+    """
+
+    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=255)
+    csv_text = models.TextField(blank=True)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    imported_count = models.PositiveIntegerField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.file_name} for {self.area}"

@@ -30,12 +30,14 @@ from django.utils import timezone
 from coproduction.people.models import FAMILY_ROLES, LocalArea, Organisation, Person
 from initiatives.models import (
     CO_ORDER,
+    ImportUpload,
     Initiative,
     InitiativeChange,
     InitiativeContact,
     Interest,
     Opportunity,
     Option,
+    Outcome,
     Publication,
     audiences_for_roles,
 )
@@ -164,10 +166,6 @@ def initiative_history(*, initiative: Initiative, limit: int = 50) -> list[Initi
     )
 
 
-def area_organisations(*, area: LocalArea) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(area=area).order_by("name")
-
-
 def area_options(*, area: LocalArea) -> QuerySet[Option]:
     return Option.objects.filter(area=area).order_by("theme_number", "number")
 
@@ -183,6 +181,16 @@ def area_options_with_counts(*, area: LocalArea, include_unpublished: bool) -> Q
 
 def option_get(*, area: LocalArea, pk: int) -> Option | None:
     return Option.objects.filter(area=area, pk=pk).first()
+
+
+def import_upload_get(*, area: LocalArea, person: Person, pk) -> ImportUpload | None:
+    """A file `person` uploaded to import into `area`, or None (someone else's, or gone)."""
+    return ImportUpload.objects.filter(area=area, uploaded_by=person, pk=pk).first()
+
+
+def outcome_get(*, initiative: Initiative, pk) -> Outcome | None:
+    """One outcome of `initiative`, or None (another initiative's, or no such id)."""
+    return initiative.outcomes.filter(pk=pk).first()
 
 
 def initiative_contact_get(*, initiative: Initiative, pk: int) -> InitiativeContact | None:

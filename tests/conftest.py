@@ -54,14 +54,14 @@ def _celery_eager_and_clean_cache(settings):
 
 @pytest.fixture
 def area(db):
-    from tests.factories import LocalAreaFactory
+    from tests.people.factories import LocalAreaFactory
 
     return LocalAreaFactory(name="Birmingham", slug="birmingham")
 
 
 @pytest.fixture
 def other_area(db):
-    from tests.factories import LocalAreaFactory
+    from tests.people.factories import LocalAreaFactory
 
     return LocalAreaFactory(name="Leeds", slug="leeds")
 

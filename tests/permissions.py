@@ -31,7 +31,7 @@ FAMILIES = [Role.PARENT_CARER, Role.YOUNG_PERSON]
 
 def client_as(client, role, area, other_area):
     """Sign `client` in as a person holding `role` in `area` (or as a stranger/nobody)."""
-    from tests.factories import member
+    from tests.people.factories import member
 
     if role == ANONYMOUS:
         return None

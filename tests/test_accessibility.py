@@ -3,7 +3,13 @@
 import pytest
 
 from coproduction.people.models import AreaMembership, Role
-from tests.factories import InvitationFactory, LocalAreaFactory, PersonFactory, TermFactory, member
+from tests.people.factories import (
+    InvitationFactory,
+    LocalAreaFactory,
+    PersonFactory,
+    TermFactory,
+    member,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from coproduction.outbox.models import OutboundEmail
 from coproduction.people import services
 from coproduction.people.models import AreaMembership, Person, Role
-from tests.factories import (
+from tests.people.factories import (
     TEST_PASSWORD,
     TEST_TOTP_SECRET,
     LocalAreaFactory,

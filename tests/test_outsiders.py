@@ -19,24 +19,24 @@ from forums.models import (
     PartnershipAgreement,
 )
 from initiatives.models import Publication
-from tests.factories import (
+from tests.forums.factories import (
     BodyFactory,
     GroupMembershipFactory,
+    JoinRequestFactory,
+    ParticipationGroupFactory,
+    PartnershipAgreementFactory,
+    body_member,
+)
+from tests.forums.test_permissions import MATRIX as FORUMS_MATRIX
+from tests.initiatives.factories import (
     InitiativeFactory,
     InterestFactory,
-    InvitationFactory,
-    JoinRequestFactory,
     OpportunityFactory,
     OptionFactory,
     OutcomeFactory,
-    ParticipationGroupFactory,
-    PartnershipAgreementFactory,
-    TermFactory,
-    body_member,
-    member,
 )
-from tests.forums.test_permissions import MATRIX as FORUMS_MATRIX
 from tests.initiatives.test_permissions import MATRIX as INITIATIVES_MATRIX
+from tests.people.factories import InvitationFactory, TermFactory, member
 from tests.people.test_permissions import MATRIX as PEOPLE_MATRIX
 
 pytestmark = pytest.mark.django_db

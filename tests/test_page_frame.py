@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import include, path
 
 from coproduction.people.models import Role
-from tests.factories import AreaMembershipFactory, member
+from tests.people.factories import AreaMembershipFactory, member
 
 pytestmark = pytest.mark.django_db
 

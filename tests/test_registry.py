@@ -4,7 +4,7 @@ import pytest
 
 from coproduction.people.models import Role
 from coproduction.registry import DemoLoader, Registry, registry
-from tests.factories import member
+from tests.people.factories import member
 
 
 def test_every_app_registers_its_area_pages_in_menu_order():

@@ -14,20 +14,17 @@ from forums.models import (
     BodyRole,
     PartnershipAgreement,
 )
-from tests.factories import (
+from tests.consultation.factories import ConsultationRequestFactory
+from tests.forums.factories import (
     BodyFactory,
     BodyMembershipFactory,
-    ConsultationRequestFactory,
     EqualityRecordFactory,
     GroupMembershipFactory,
     JoinRequestFactory,
-    LocalAreaFactory,
-    OrganisationFactory,
     ParticipationGroupFactory,
     PartnershipAgreementFactory,
-    TermFactory,
-    member,
 )
+from tests.people.factories import LocalAreaFactory, OrganisationFactory, TermFactory, member
 
 pytestmark = pytest.mark.browser
 

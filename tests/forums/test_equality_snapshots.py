@@ -13,12 +13,12 @@ from coproduction.people.models import Role
 from forums import selectors, services
 from forums.models import EqualitySnapshot, GroupMembership
 from forums.tasks import take_equality_snapshots
-from tests.factories import (
+from tests.forums.factories import (
     EqualityRecordFactory,
     GroupMembershipFactory,
     ParticipationGroupFactory,
-    member,
 )
+from tests.people.factories import member
 
 pytestmark = pytest.mark.django_db
 

@@ -13,17 +13,16 @@ from forums.models import (
     BodyRole,
     PartnershipAgreement,
 )
-from tests.factories import (
+from tests.forums.factories import (
     BodyFactory,
     BodyMembershipFactory,
     GroupMembershipFactory,
     JoinRequestFactory,
-    OrganisationFactory,
     ParticipationGroupFactory,
     PartnershipAgreementFactory,
     body_member,
-    member,
 )
+from tests.people.factories import OrganisationFactory, member
 from tests.permissions import ADMINS, EVERYONE, FAMILIES, MEMBERS, OFFICERS, client_as, expect
 
 pytestmark = pytest.mark.django_db

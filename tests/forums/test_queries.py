@@ -8,19 +8,17 @@ from django.utils import timezone
 
 from coproduction.people.models import Role, Sector
 from forums.models import BodyRole
-from tests.factories import (
+from tests.consultation.factories import ConsultationRequestFactory
+from tests.forums.factories import (
     BodyFactory,
     BodyMembershipFactory,
-    ConsultationRequestFactory,
     EqualityRecordFactory,
     GroupMembershipFactory,
     JoinRequestFactory,
-    OrganisationFactory,
     ParticipationGroupFactory,
-    TermFactory,
     agreement_with_parts,
-    member,
 )
+from tests.people.factories import OrganisationFactory, TermFactory, member
 
 pytestmark = pytest.mark.django_db
 

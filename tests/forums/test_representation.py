@@ -6,7 +6,8 @@ from coproduction.people.models import Role, Sector
 from forums import selectors
 from forums.models import BodyRole
 from forums.representation import Seat, check_representation
-from tests.factories import BodyFactory, BodyMembershipFactory, body_member, member
+from tests.forums.factories import BodyFactory, BodyMembershipFactory, body_member
+from tests.people.factories import member
 
 pytestmark = pytest.mark.django_db
 

@@ -8,17 +8,16 @@ import pytest
 from coproduction.people.models import Role
 from forums import selectors, services
 from forums.models import BodyRole, GroupMembership
-from tests.factories import (
+from tests.consultation.factories import ConsultationRequestFactory
+from tests.forums.factories import (
     BodyFactory,
     BodyMembershipFactory,
-    ConsultationRequestFactory,
     EqualityRecordFactory,
     GroupMembershipFactory,
     ParticipationGroupFactory,
-    TermFactory,
     body_member,
-    member,
 )
+from tests.people.factories import TermFactory, member
 
 pytestmark = pytest.mark.django_db
 

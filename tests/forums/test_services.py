@@ -27,16 +27,15 @@ from forums.models import (
     PopulationFigure,
     RequestKind,
 )
-from tests.factories import (
+from tests.forums.factories import (
     BodyFactory,
     BodyMembershipFactory,
     JoinRequestFactory,
-    OrganisationFactory,
     ParticipationGroupFactory,
     PartnershipAgreementFactory,
     body_member,
-    member,
 )
+from tests.people.factories import OrganisationFactory, member
 
 pytestmark = pytest.mark.django_db
 

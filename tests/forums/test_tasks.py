@@ -10,7 +10,8 @@ from django_celery_beat.models import PeriodicTask
 from coproduction.people.models import Role
 from forums.models import AgreementReviewReminder, PartnershipAgreement
 from forums.tasks import send_agreement_review_reminders
-from tests.factories import OrganisationFactory, PartnershipAgreementFactory, member
+from tests.forums.factories import PartnershipAgreementFactory
+from tests.people.factories import OrganisationFactory, member
 
 pytestmark = pytest.mark.django_db
 

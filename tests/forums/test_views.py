@@ -17,19 +17,17 @@ from forums.models import (
     JoinRequest,
     PartnershipAgreement,
 )
-from tests.factories import (
+from tests.consultation.factories import ConsultationRequestFactory
+from tests.forums.factories import (
     BodyFactory,
     BodyMembershipFactory,
-    ConsultationRequestFactory,
     EqualityRecordFactory,
     GroupMembershipFactory,
     JoinRequestFactory,
-    OrganisationFactory,
     ParticipationGroupFactory,
-    TermFactory,
     body_member,
-    member,
 )
+from tests.people.factories import OrganisationFactory, TermFactory, member
 
 pytestmark = pytest.mark.django_db
 

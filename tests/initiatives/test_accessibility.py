@@ -6,16 +6,14 @@ import pytest
 from coproduction.people.models import Role, Sector
 from initiatives import services
 from initiatives.models import Audience, Co, InitiativeChange, Interest, Publication
-from tests.factories import (
+from tests.initiatives.factories import (
     InitiativeFactory,
     InterestFactory,
-    LocalAreaFactory,
     OpportunityFactory,
     OptionFactory,
-    OrganisationFactory,
     OutcomeFactory,
-    member,
 )
+from tests.people.factories import LocalAreaFactory, OrganisationFactory, member
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 
 from coproduction.people import demo as people_demo
 from coproduction.people.models import Organisation, Role, Sector
-from initiatives import csv_format, selectors, services
+from initiatives import csv_format, selectors, services, spreadsheets
 from initiatives.models import Co, FundingKind, Initiative, Publication
-from tests.factories import InitiativeFactory, OptionFactory, OrganisationFactory, member
+from tests.initiatives.factories import InitiativeFactory, OptionFactory
+from tests.people.factories import OrganisationFactory, member
 
 pytestmark = pytest.mark.django_db
 
@@ -219,11 +220,11 @@ def test_labels_values_and_spreadsheet_spellings_are_all_understood(area):
 
 
 def test_uploads_are_read_as_utf8_or_windows_1252_and_binary_is_refused():
-    assert csv_format.decode_upload("title\nCafé".encode()) == "title\nCafé"
-    assert csv_format.decode_upload("\ufefftitle".encode()) == "title"
-    assert csv_format.decode_upload("Children’s".encode("cp1252")) == "Children’s"
+    assert spreadsheets.decode_upload("title\nCafé".encode()) == "title\nCafé"
+    assert spreadsheets.decode_upload("\ufefftitle".encode()) == "title"
+    assert spreadsheets.decode_upload("Children’s".encode("cp1252")) == "Children’s"
     with pytest.raises(ValueError, match="not a CSV"):
-        csv_format.decode_upload(b"PK\x03\x04\x00\x00")
+        spreadsheets.decode_upload(b"PK\x03\x04\x00\x00")
 
 
 def test_new_codes_in_a_file_continue_after_the_codes_it_gives(area):

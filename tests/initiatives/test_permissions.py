@@ -4,14 +4,14 @@ import pytest
 
 from coproduction.people.models import Role
 from initiatives.models import Publication
-from tests.factories import (
+from tests.initiatives.factories import (
     InitiativeFactory,
     InterestFactory,
     OpportunityFactory,
     OptionFactory,
     OutcomeFactory,
-    member,
 )
+from tests.people.factories import member
 from tests.permissions import EVERYONE, FAMILIES, MEMBERS, OFFICERS, client_as, expect
 
 pytestmark = pytest.mark.django_db

@@ -9,16 +9,14 @@ import pytest
 from coproduction.people.models import Role, Sector
 from initiatives import services
 from initiatives.models import Audience, Co, InitiativeChange, Interest
-from tests.factories import (
+from tests.initiatives.factories import (
     InitiativeFactory,
     InterestFactory,
     OpportunityFactory,
     OptionFactory,
-    OrganisationFactory,
     OutcomeFactory,
-    PersonFactory,
-    member,
 )
+from tests.people.factories import OrganisationFactory, PersonFactory, member
 
 pytestmark = pytest.mark.django_db
 SIZES = [5, 60]

@@ -8,15 +8,14 @@ from django.utils import timezone
 from coproduction.people.models import Role, Sector
 from initiatives import selectors, services
 from initiatives.models import Audience, Co, Interest, Publication
-from tests.factories import (
+from tests.initiatives.factories import (
     InitiativeFactory,
     InterestFactory,
     OpportunityFactory,
     OptionFactory,
-    OrganisationFactory,
     OutcomeFactory,
-    member,
 )
+from tests.people.factories import OrganisationFactory, member
 
 pytestmark = pytest.mark.django_db
 

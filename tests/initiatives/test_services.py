@@ -25,16 +25,14 @@ from initiatives.models import (
     Opportunity,
     Publication,
 )
-from tests.factories import (
+from tests.initiatives.factories import (
     InitiativeFactory,
     InterestFactory,
-    LocalAreaFactory,
     OpportunityFactory,
     OptionFactory,
-    OrganisationFactory,
     OutcomeFactory,
-    member,
 )
+from tests.people.factories import LocalAreaFactory, OrganisationFactory, member
 
 pytestmark = pytest.mark.django_db
 

@@ -20,15 +20,9 @@ from initiatives.models import (
     Opportunity,
     Publication,
 )
-from tests.factories import (
-    ConsultationRequestFactory,
-    InitiativeFactory,
-    InterestFactory,
-    OpportunityFactory,
-    OrganisationFactory,
-    TermFactory,
-    member,
-)
+from tests.consultation.factories import ConsultationRequestFactory
+from tests.initiatives.factories import InitiativeFactory, InterestFactory, OpportunityFactory
+from tests.people.factories import OrganisationFactory, TermFactory, member
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from coproduction.outbox import services
 from coproduction.outbox.models import OutboundEmail
 from coproduction.people.models import Role
 from forums.models import BodyRole, JoinRequest
-from tests.factories import BodyFactory, body_member, member
+from tests.forums.factories import BodyFactory, body_member
+from tests.people.factories import member
 
 pytestmark = pytest.mark.worker
 

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from coproduction.outbox import services
 from coproduction.outbox.models import OutboundEmail
 from coproduction.people.models import Role
-from tests.factories import member
+from tests.people.factories import member
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from coproduction.outbox.models import OutboundEmail
 from coproduction.people.models import AreaMembership, Person, Role
-from tests.factories import (
+from tests.people.factories import (
     TEST_PASSWORD,
     InvitationFactory,
     PersonFactory,

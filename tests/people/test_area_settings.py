@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from coproduction.people import services
 from coproduction.people.models import LocalArea, Role
-from tests.factories import member
+from tests.people.factories import member
 
 pytestmark = pytest.mark.django_db
 

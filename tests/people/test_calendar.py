@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from coproduction.people import calendar
-from tests.factories import TermFactory
+from tests.people.factories import TermFactory
 
 
 def test_five_working_days_before_skips_the_weekend_and_a_bank_holiday():

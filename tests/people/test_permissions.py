@@ -3,7 +3,7 @@
 import pytest
 
 from coproduction.people.models import AreaMembership, Role
-from tests.factories import InvitationFactory, TermFactory, member
+from tests.people.factories import InvitationFactory, TermFactory, member
 from tests.permissions import ADMINS, EVERYONE, MEMBERS, client_as, expect
 
 pytestmark = pytest.mark.django_db

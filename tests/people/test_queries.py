@@ -4,7 +4,12 @@ import pytest
 from django.urls import reverse
 
 from coproduction.people.models import Role
-from tests.factories import AreaMembershipFactory, InvitationFactory, LocalAreaFactory, member
+from tests.people.factories import (
+    AreaMembershipFactory,
+    InvitationFactory,
+    LocalAreaFactory,
+    member,
+)
 
 pytestmark = pytest.mark.django_db
 

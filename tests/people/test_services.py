@@ -11,7 +11,13 @@ from coproduction.outbox import services as outbox_services
 from coproduction.outbox.models import OutboundEmail
 from coproduction.people import services
 from coproduction.people.models import AreaMembership, Role
-from tests.factories import InvitationFactory, LocalAreaFactory, PersonFactory, TermFactory, member
+from tests.people.factories import (
+    InvitationFactory,
+    LocalAreaFactory,
+    PersonFactory,
+    TermFactory,
+    member,
+)
 
 pytestmark = pytest.mark.django_db
 
