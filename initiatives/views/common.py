@@ -46,4 +46,5 @@ def pagination(page, request) -> GovUKPagination | None:
 
 
 def can(request, permission: str, obj) -> bool:
+    """Whether the person asking may do `permission` on `obj` (the rules in rules.py)."""
     return request.user.has_perm(permission, obj)

@@ -12,8 +12,6 @@ from coproduction.people.mixins import AreaPermissionMixin, ServiceFormMixin
 from initiatives import csv_format, selectors, services, spreadsheets
 from initiatives.forms import ImportConfirmForm, ImportUploadForm
 
-# CSV import --------------------------------------------------------------------------------
-
 # The session holds only which kept upload (ImportUpload) the person is importing.
 SESSION_KEY = "initiatives_import"
 

@@ -19,8 +19,6 @@ from initiatives import selectors, services
 from initiatives.forms import InitiativeForm, OptionsForm, StatusForm
 from initiatives.views.common import can
 
-# One initiative ----------------------------------------------------------------------------
-
 
 class InitiativeMixin(AreaRecordMixin):
     """Pages about one initiative, found by its code in this area.

@@ -19,8 +19,6 @@ from initiatives.models import Interest
 from initiatives.views.common import PAGE_SIZE, can, pagination
 from initiatives.views.initiatives import InitiativeMixin
 
-# Opportunities -----------------------------------------------------------------------------
-
 
 class OpportunityFormView(ServiceFormMixin, InitiativeMixin, FormView):
     """Open an opportunity on an initiative (no pk in the address), or change one."""

@@ -15,8 +15,6 @@ from initiatives.filters import RegisterFilterSet
 from initiatives.models import CO_ORDER, Co
 from initiatives.views.common import PAGE_SIZE, can, pagination
 
-# The register ------------------------------------------------------------------------------
-
 
 class RegisterFiltersMixin:
     """Reads the register's filters from the address, for the register and its export."""
