@@ -5,12 +5,12 @@ forms (allauth imports it while building its own); our versions of those are in
 account_forms.py.
 """
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Size, Submit
 from django import forms
 from django.contrib.auth import password_validation
 
+from coproduction.forms.dates import GovUKDateField
 from coproduction.people.models import LocalArea, Person, Role, Term
 
 
@@ -172,8 +172,12 @@ class AreaSettingsForm(GovUKFormMixin, forms.ModelForm):
 class TermForm(GovUKFormMixin, forms.ModelForm):
     submit_label = "Save term"
 
-    starts_on = DateInputField(label="First day", help_text="For example, 2 9 2026")
-    ends_on = DateInputField(label="Last day", help_text="For example, 18 12 2026")
+    starts_on = GovUKDateField(
+        label="First day", name="the first day", help_text="For example, 2 9 2026"
+    )
+    ends_on = GovUKDateField(
+        label="Last day", name="the last day", help_text="For example, 18 12 2026"
+    )
 
     class Meta:
         model = Term
