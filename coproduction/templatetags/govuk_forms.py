@@ -1,8 +1,10 @@
 """Template helpers for GOV.UK forms: the error summary's links."""
 
 from django import template
+from django.utils.html import format_html
 
 from coproduction.forms.dates import summary_target
+from coproduction.forms.tokens import FIELD_NAME, new_token
 
 register = template.Library()
 
@@ -24,3 +26,10 @@ def error_links(form) -> list[tuple[str, str]]:
         for error in dict.fromkeys(bound_field.errors):
             links.append((target, error))
     return links
+
+
+@register.simple_tag
+def one_time_form_token():
+    """A hidden one-time form token for a form written by hand in a template, so that sending
+    it twice at once acts once (see coproduction.forms.middleware)."""
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD_NAME, new_token())
