@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "coproduction.people.middleware.RequireTwoFactorMiddleware",
+    "coproduction.forms.middleware.OneTimeFormTokenMiddleware",
 ]
 
 ROOT_URLCONF = "coproduction.urls"

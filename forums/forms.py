@@ -6,11 +6,11 @@ in services.py, whose errors the views show on these forms.
 
 from decimal import Decimal
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
+from coproduction.forms.dates import GovUKDateField
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import LocalArea, Sector
 from forums import selectors
@@ -40,15 +40,13 @@ from forums.services import population_field_name
 
 
 def date_field(label: str, *, required: bool = True, hint: str = "", name: str = "date"):
-    field = DateInputField(
-        label=label, required=required, help_text=hint or "For example, 2 9 2026"
+    """The portal's GOV.UK date input; messages call it "the <name>"."""
+    return GovUKDateField(
+        label=label,
+        name=f"the {name}",
+        required=required,
+        help_text=hint or "For example, 2 9 2026",
     )
-    field.error_messages.update(
-        required=f"Enter the {name}",
-        incomplete=f"Enter the {name} as a day, month and year",
-        invalid=f"Enter the {name} as a real date, like 2 9 2026",
-    )
-    return field
 
 
 def required(message: str) -> dict:

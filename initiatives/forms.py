@@ -2,14 +2,12 @@
 the rules are in models.clean() and services.py, and views show their errors on these forms.
 """
 
-from datetime import date
-
 from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
+from coproduction.forms.dates import GovUKDateField
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import Organisation, Person, Sector
 from initiatives.models import (
@@ -48,25 +46,6 @@ def _engagement_choices(empty_label: str):
         Choice(value, label, hint=ENGAGEMENT_HINTS[value])
         for value, label in EngagementLevel.choices
     ] + [Choice("", empty_label)]
-
-
-class GovUKDateField(DateInputField):
-    """A GOV.UK date input that names the part that is missing or wrong."""
-
-    def __init__(self, **kwargs):
-        super().__init__(require_all_fields=False, **kwargs)
-        self.error_messages["invalid"] = "Enter a real date, like 27 3 2027."
-
-    def compress(self, data_list):
-        day, month, year = data_list
-        if not (day and month and year):
-            return None
-        if not 1900 <= int(year) <= 2200 or len(year) != 4:
-            raise ValidationError("Enter the year with 4 numbers, like 2027.")
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError("Enter a real date, like 27 3 2027.") from None
 
 
 def _checkboxes(choices, label, required_message, **kwargs):
@@ -137,10 +116,11 @@ class InitiativeForm(GovUKFormMixin, forms.Form):
     )
     status = _radios(InitiativeStatus.choices, "Status", "Choose a status.")
     start_date = GovUKDateField(
-        label="Start date", required=False, help_text="For example, 1 9 2026"
+        label="Start date", name="the start date", required=False, help_text="For example, 1 9 2026"
     )
     end_date = GovUKDateField(
         label="End date",
+        name="the end date",
         required=False,
         help_text="Leave empty if it has no end date yet.",
     )
@@ -166,7 +146,9 @@ class InitiativeForm(GovUKFormMixin, forms.Form):
         [*FundingKind.choices, Choice("", "Not known or no funding")],
         "Is the funding recurring or time-limited?",
     )
-    funding_ends_on = GovUKDateField(label="When does time-limited funding end?", required=False)
+    funding_ends_on = GovUKDateField(
+        label="When does time-limited funding end?", name="the funding end date", required=False
+    )
     engagement_aimed = _radios(_engagement_choices("Not decided yet"), "Level it aims for")
     engagement_reached = _radios(_engagement_choices("Not known yet"), "Level it has reached")
     register_anyway = forms.BooleanField(
@@ -257,9 +239,12 @@ class StatusForm(GovUKFormMixin, forms.Form):
     submit_label = "Save status"
 
     status = _radios(InitiativeStatus.choices, "Status", "Choose a status.")
-    start_date = GovUKDateField(label="Start date", required=False)
+    start_date = GovUKDateField(label="Start date", name="the start date", required=False)
     end_date = GovUKDateField(
-        label="End date", required=False, help_text="Needed when the initiative has ended."
+        label="End date",
+        name="the end date",
+        required=False,
+        help_text="Needed when the initiative has ended.",
     )
 
 
@@ -429,6 +414,7 @@ class OpportunityForm(GovUKFormMixin, forms.Form):
     )
     closes_on = GovUKDateField(
         label="Closing date",
+        name="the closing date",
         help_text="The last day people can say they are interested. For example, 30 4 2027",
     )
     places = forms.IntegerField(

@@ -6,6 +6,24 @@ from django.test import Client
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
+# WCAG 1.4.10 Reflow: at 320 CSS pixels wide nothing may need scrolling in two directions.
+REFLOW_WIDTH = 320
+# What sticks out past the right edge, so a failure says where to look.
+WIDEST_ELEMENTS = """() => {
+  const edge = window.innerWidth;
+  const out = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    if (box.right > edge + 0.5 && !element.closest(".app-table-scroll *")) {
+      const classes = [...element.classList].slice(0, 2).join(".");
+      const name = element.tagName.toLowerCase() + (classes ? "." + classes : "");
+      out.push(`${name} (${Math.round(box.right)}px)`);
+    }
+  }
+  const scrollWidth = document.documentElement.scrollWidth;
+  return {scrollWidth: scrollWidth, innerWidth: edge, out: out.slice(0, 8)};
+}"""
+
 
 class AxeSession:
     def __init__(self, browser, base_url: str):
@@ -44,6 +62,24 @@ class AxeSession:
         )
         violations = results.response["violations"]
         assert not violations, f"{page.url}\n{results.generate_report()}"
+        self.check_reflow(page)
+
+    def check_reflow(self, page) -> None:
+        """The page fits a 320 px wide screen without scrolling sideways (WCAG 1.4.10).
+
+        Wide tables may scroll inside their own labelled region (`.app-table-scroll`); the page
+        itself never does.
+        """
+        size = page.viewport_size
+        page.set_viewport_size({"width": REFLOW_WIDTH, "height": 640})
+        try:
+            found = page.evaluate(WIDEST_ELEMENTS)
+        finally:
+            page.set_viewport_size(size)
+        assert found["scrollWidth"] <= found["innerWidth"], (
+            f"{page.url} scrolls sideways on a {REFLOW_WIDTH} px screen "
+            f"({found['scrollWidth']} px wide). Too wide: {', '.join(found['out'])}"
+        )
 
     def submit(self, page, button: str | None = None):
         """Press the page's main submit button (or the one named) and wait for the result."""

@@ -5,28 +5,51 @@ forms (allauth imports it while building its own); our versions of those are in
 account_forms.py.
 """
 
-from crispy_forms_gds.fields import DateInputField
+from functools import cached_property
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Size, Submit
 from django import forms
 from django.contrib.auth import password_validation
 
+from coproduction.forms.dates import GovUKDateField
+from coproduction.forms.tokens import FIELD_NAME, new_token, valid_token
 from coproduction.people.models import LocalArea, Person, Role, Term
 
 
 class GovUKFormMixin:
-    """Gives a form a crispy helper with one submit button; errors go in the error summary."""
+    """Gives a form a crispy helper with one submit button; errors go in the error summary.
+
+    The button asks GOV.UK Frontend to ignore a second click, and the form carries a one-time
+    token (`form_token`, see coproduction.forms.tokens) so that the same form sent twice at once
+    is acted on once. The token is not a field: it never reaches `cleaned_data`.
+    """
 
     submit_label = "Save"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
+        # Our copy of the pack's form template adds the one-time token after the CSRF token.
+        self.helper.template = "includes/govuk_form.html"
         # The server checks every field and explains problems in the error summary.
         self.helper.attrs = {"novalidate": ""}
         self.helper.label_size = Size.SMALL
         self.helper.legend_size = Size.SMALL
-        self.helper.add_input(Submit("submit", self.submit_label))
+        self.helper.add_input(
+            Submit(
+                "submit",
+                self.submit_label,
+                data_module="govuk-button",
+                data_prevent_double_click="true",
+            )
+        )
+
+    @cached_property
+    def form_token(self) -> str:
+        """The token sent with this form: the one it came with when shown again, else a new one."""
+        sent = valid_token(self.data.get(FIELD_NAME)) if self.is_bound else None
+        return sent or new_token()
 
 
 class SignupDetailsForm(forms.Form):
@@ -172,8 +195,12 @@ class AreaSettingsForm(GovUKFormMixin, forms.ModelForm):
 class TermForm(GovUKFormMixin, forms.ModelForm):
     submit_label = "Save term"
 
-    starts_on = DateInputField(label="First day", help_text="For example, 2 9 2026")
-    ends_on = DateInputField(label="Last day", help_text="For example, 18 12 2026")
+    starts_on = GovUKDateField(
+        label="First day", name="the first day", help_text="For example, 2 9 2026"
+    )
+    ends_on = GovUKDateField(
+        label="Last day", name="the last day", help_text="For example, 18 12 2026"
+    )
 
     class Meta:
         model = Term
