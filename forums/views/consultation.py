@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
+from coproduction.charts import bar_chart
 from coproduction.people.mixins import (
     AreaFormMixin,
     AreaPermissionMixin,
@@ -86,30 +87,6 @@ class ConsultationRecordView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixi
         return redirect("forums:person_load", area_slug=self.area.slug, person_pk=request.person_id)
 
 
-def load_chart(terms: list, limit: int) -> dict:
-    """Geometry of the inline SVG bar chart of requests per term (the table has the figures)."""
-    bar_x, bar_space, row = 210, 300, 32
-    top = max([limit, *(load.requests for load in terms)]) or 1
-    return {
-        "width": bar_x + bar_space + 40,
-        "height": row * len(terms) + 8,
-        "bar_x": bar_x,
-        "bar_height": 20,
-        "limit_x": bar_x + bar_space * limit // top,
-        "bars": [
-            {
-                "label": load.period.term.name[:24],
-                "value": load.requests,
-                "y": row * index + 6,
-                "text_y": row * index + 22,
-                "width": bar_space * load.requests // top,
-                "value_x": bar_x + bar_space * load.requests // top + 6,
-            }
-            for index, load in enumerate(terms)
-        ],
-    }
-
-
 class LoadPageMixin:
     """The per-term load table and the requests, for one group or one person."""
 
@@ -126,7 +103,14 @@ class LoadPageMixin:
         return {
             "terms": terms,
             "limit": limit,
-            "chart": load_chart(terms, limit),
+            "chart": bar_chart(
+                caption="Requests each term",
+                values=[(load.period.term.name, load.requests) for load in terms],
+                label_heading="Term",
+                value_heading="Requests",
+                marker=limit,
+                marker_label=f"the limit of {limit}",
+            ),
             "requests": list(
                 selectors.consultation_requests_of(area=self.area, group=group, person=person)[:100]
             ),

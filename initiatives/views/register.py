@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from coproduction.charts import bar_chart
 from coproduction.people import selectors as people_selectors
 from coproduction.people.mixins import AreaPermissionMixin
 from coproduction.people.models import Sector
@@ -92,9 +93,6 @@ class SummaryView(AreaPermissionMixin, TemplateView):
     permission_required = "initiatives.view_summary"
     template_name = "initiatives/summary.html"
 
-    # Chart geometry (SVG user units).
-    BAR_LEFT, BAR_WIDTH, ROW_HEIGHT = 180, 300, 48
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         by_co = selectors.register_counts_by_co(area=self.area)
@@ -122,24 +120,16 @@ class SummaryView(AreaPermissionMixin, TemplateView):
                     ],
                 }
             )
-        total = sum(row["total"] for row in rows)
-        biggest = max([row["total"] for row in rows] + [1])
-        for index, row in enumerate(rows):
-            row["bar"] = {
-                "y": index * self.ROW_HEIGHT + 8,
-                "text_y": index * self.ROW_HEIGHT + 33,
-                "width": round(self.BAR_WIDTH * row["total"] / biggest),
-                "value_x": self.BAR_LEFT + round(self.BAR_WIDTH * row["total"] / biggest) + 8,
-            }
         context.update(
             rows=rows,
             sectors=list(Sector),
-            total=total,
-            chart={
-                "height": len(rows) * self.ROW_HEIGHT + 8,
-                "bar_left": self.BAR_LEFT,
-                "label_x": self.BAR_LEFT - 10,
-            },
+            total=sum(row["total"] for row in rows),
+            chart=bar_chart(
+                caption="Number of initiatives by main Co",
+                values=[(row["co"].label, row["total"]) for row in rows],
+                label_heading="Main Co",
+                value_heading="Initiatives",
+            ),
         )
         return context
 
