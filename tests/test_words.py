@@ -1,5 +1,7 @@
 """Counts read as English: "1 initiative", "2 initiatives", never "1 initiatives"."""
 
+from pathlib import Path
+
 import pytest
 
 from coproduction.people.models import Role, Sector
@@ -55,3 +57,26 @@ def test_the_time_a_work_stream_asks_reads_in_english(client, area, hours, words
     body = BodyFactory(area=area, open_to_requests=True, hours_per_term=hours)
     client.force_login(member(area, Role.PARENT_CARER))
     assert words in page_text(client.get(f"/birmingham/governance/{body.pk}/"))
+
+
+@pytest.mark.django_db
+def test_importing_one_initiative_says_one_initiative_is_imported(client):
+    from django.contrib.messages import get_messages
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.people.factories import LocalAreaFactory
+
+    area = LocalAreaFactory(slug="birmingham", name="Birmingham")
+    client.force_login(member(area, Role.OFFICER))
+    one_row = "\n".join(
+        (Path(__file__).parent / "initiatives/cases/07-double-submit-import.csv")
+        .read_text()
+        .splitlines()[:2]
+    )
+    client.post(
+        "/birmingham/initiatives/import/",
+        {"file": SimpleUploadedFile("one.csv", one_row.encode())},
+    )
+    response = client.post("/birmingham/initiatives/import/check/", {"publish": "yes"})
+    said = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "1 initiative is imported." in said

@@ -30,7 +30,6 @@ from forums.views.consultation import (
     GroupLoadView,
     LoadPageMixin,
     PersonLoadView,
-    load_chart,
 )
 from forums.views.equality import (
     EqualityRecordView,
@@ -100,5 +99,4 @@ __all__ = [
     "PersonLoadView",
     "PopulationFiguresView",
     "RepresentationView",
-    "load_chart",
 ]

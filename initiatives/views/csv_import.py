@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.generic import FormView
 
 from coproduction.people.mixins import AreaPermissionMixin, ServiceFormMixin
@@ -103,7 +104,14 @@ class ImportCheckView(ServiceFormMixin, AreaPermissionMixin, FormView):
 
     def service_done(self, form, created):
         self.request.session.pop(SESSION_KEY, None)
-        messages.success(self.request, f"{len(created)} initiatives are imported.")
+        count = len(created)
+        messages.success(
+            self.request,
+            ngettext(
+                "%(count)d initiative is imported.", "%(count)d initiatives are imported.", count
+            )
+            % {"count": count},
+        )
         return redirect("initiatives:register", area_slug=self.area.slug)
 
     def already_imported(self):
