@@ -9,17 +9,16 @@ from django.db import connection
 from django.utils import timezone
 
 from bench.people import AREAS, MEMBERS_PER_AREA, area_slug
+from coproduction.consultation.models import ConsultationRequest, RequestKind
 from coproduction.people.models import AreaMembership, LocalArea, Person, Role, Sector, Term
 from forums.models import (
     Body,
     BodyMembership,
     BodyRole,
-    ConsultationRequest,
     EqualityRecord,
     GroupMembership,
     JoinRequest,
     ParticipationGroup,
-    RequestKind,
 )
 
 BODIES_PER_AREA = 200

@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from coproduction.consultation.models import ConsultationRequest, RequestKind
 from coproduction.people.models import AreaMembership, LocalArea, Organisation, Person, Role
 from coproduction.people.models import Sector as S
 from forums.models import (
@@ -28,7 +29,6 @@ from forums.models import (
     BodyLevel,
     BodyMembership,
     BodyRole,
-    ConsultationRequest,
     EqualityRecord,
     FundingPeriod,
     GroupKind,
@@ -41,7 +41,6 @@ from forums.models import (
     PopulationFigure,
     RagStatus,
     RateUnit,
-    RequestKind,
 )
 from forums.services import equality_snapshots_take
 

@@ -10,6 +10,7 @@ from crispy_forms_gds.layout import Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
+from coproduction.consultation.models import RequestKind
 from coproduction.forms.dates import GovUKDateField
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import LocalArea, Sector
@@ -34,7 +35,6 @@ from forums.models import (
     PaymentKind,
     RagStatus,
     RateUnit,
-    RequestKind,
 )
 from forums.services import population_field_name
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from coproduction.consultation.models import RequestKind
 from coproduction.consultation.services import consultation_request_record
 from coproduction.outbox.services import email_queue_template
 from coproduction.people.models import (
@@ -24,7 +25,6 @@ from forums.models import (
     GroupKind,
     GroupMembership,
     JoinRequest,
-    RequestKind,
     current_on,
 )
 from forums.services.bodies import body_membership_save

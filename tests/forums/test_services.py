@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from coproduction.consultation.models import ConsultationRequest, RequestKind
 from coproduction.people.models import Role, Sector
 from forums import services
 from forums.models import (
@@ -19,13 +20,11 @@ from forums.models import (
     Body,
     BodyMembership,
     BodyRole,
-    ConsultationRequest,
     EqualityRecord,
     GroupMembership,
     JoinRequest,
     PartnershipAgreement,
     PopulationFigure,
-    RequestKind,
 )
 from tests.forums.factories import (
     BodyFactory,

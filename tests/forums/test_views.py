@@ -6,12 +6,12 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from coproduction.consultation.models import ConsultationRequest
 from coproduction.people.models import Role, Sector
 from forums.models import (
     Body,
     BodyMembership,
     BodyRole,
-    ConsultationRequest,
     EqualityRecord,
     GroupMembership,
     JoinRequest,

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
+from coproduction.consultation.models import ConsultationRequest, RequestKind
 from coproduction.people.models import Role, Sector
-from forums.models import ConsultationRequest, RequestKind
 from initiatives import selectors, services
 from initiatives.models import (
     Audience,
