@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import (
+    Aggregate,
     Count,
+    Model,
     Q,
     QuerySet,
     Sum,
@@ -21,7 +24,7 @@ from coproduction.people.models import LocalArea, Person
 
 # Participation groups belong to forums, which builds on this app: reach the model through the
 # lazy foreign key instead of importing forums. Annotations name it as a string.
-ParticipationGroup = ConsultationRequest._meta.get_field("group").related_model
+ParticipationGroup: Any = ConsultationRequest._meta.get_field("group").related_model
 
 
 @dataclass
@@ -40,9 +43,9 @@ class TermLoad:
         return self.requests > self.limit
 
 
-def _requests_of(*, group: ParticipationGroup | None, person: Person | None):
+def _requests_of(*, group: Model | None, person: Person | None):
     if group is not None:
-        return ConsultationRequest.objects.filter(group=group)
+        return ConsultationRequest.objects.filter(group_id=group.pk)
     return ConsultationRequest.objects.filter(person=person)
 
 
@@ -50,14 +53,14 @@ def consultation_load_by_term(
     *,
     area: LocalArea,
     periods: list[TermPeriod],
-    group: ParticipationGroup | None = None,
+    group: Model | None = None,
     person: Person | None = None,
 ) -> list[TermLoad]:
     """Requests and hours per term for one group or one person: one query."""
     limit = area.group_requests_per_term if group is not None else area.person_requests_per_term
     if not periods:
         return []
-    aggregates = {}
+    aggregates: dict[str, Aggregate] = {}
     for period in periods:
         in_period = Q(asked_on__range=(period.starts_on, period.ends_on))
         aggregates[f"n{period.term.pk}"] = Count("pk", filter=in_period)
@@ -75,7 +78,7 @@ def consultation_load_by_term(
 
 
 def consultation_requests_of(
-    *, area: LocalArea, group: ParticipationGroup | None = None, person: Person | None = None
+    *, area: LocalArea, group: Model | None = None, person: Person | None = None
 ) -> QuerySet[ConsultationRequest]:
     return (
         _requests_of(group=group, person=person)
@@ -89,7 +92,7 @@ def consultation_load_warnings(
     *,
     area: LocalArea,
     asked_on: date,
-    group: ParticipationGroup | None = None,
+    group: Model | None = None,
     person: Person | None = None,
 ) -> list[str]:
     """Sentences warning that the group or person already has as many requests as the area's

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model
@@ -37,13 +38,13 @@ def consultation_request_record(
     """
     if group is None and person is None:
         raise ValidationError({"group": "Choose the group or the person you asked."})
-    if group is not None and group.area_id != area.pk:
+    if group is not None and cast(Any, group).area_id != area.pk:
         raise ValidationError({"group": "Choose a group from this local area."})
     if person is not None and area_membership_get(area=area, person_id=person.pk) is None:
         raise ValidationError({"person": f"{person} is not a member of this local area."})
     request = ConsultationRequest(
         area=area,
-        group=group,
+        group=cast(Any, group),
         person=person,
         kind=kind,
         asked_on=asked_on,
