@@ -15,6 +15,7 @@ from coproduction.people.models import (
     Sector,
 )
 from coproduction.people.selectors import area_membership_get
+from forums.details import BodyMembershipDetails
 from forums.models import (
     CHAIR_ROLES,
     Body,
@@ -138,20 +139,21 @@ def join_request_accept(*, join_request: JoinRequest, decided_by: Person) -> Bod
     """
     join_request = _locked_pending(join_request)
     body, person = join_request.body, join_request.person
-    membership = BodyMembership(
-        body=body,
-        person=person,
-        role=BodyRole.MEMBER,
-        started_on=timezone.localdate(),
-        **_representing(person=person, area_id=body.area_id),
-    )
     if BodyMembership.objects.filter(
         current_on(timezone.localdate()), body=body, person=person
     ).exists():
         raise ValidationError(
             f"{person} is already a member of {body}. Decline this request instead."
         )
-    body_membership_save(membership=membership)
+    membership = body_membership_save(
+        body=body,
+        details=BodyMembershipDetails(
+            person=person,
+            role=BodyRole.MEMBER,
+            started_on=timezone.localdate(),
+            **_representing(person=person, area_id=body.area_id),
+        ),
+    )
     join_request.status = JoinRequest.Status.ACCEPTED
     join_request.decided_at = timezone.now()
     join_request.decided_by = decided_by
