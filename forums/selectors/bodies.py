@@ -284,9 +284,14 @@ def forget_chaired_bodies(person: Person) -> None:
 
 
 def person_current_bodies(*, person: Person, area: LocalArea | None = None):
-    """The person's current places on bodies (not those where they are only copied in)."""
+    """The person's current places on bodies (not those where they are only copied in), in
+    the areas they belong to."""
     memberships = (
-        BodyMembership.objects.filter(current_on(timezone.localdate()), person=person)
+        BodyMembership.objects.filter(
+            current_on(timezone.localdate()),
+            person=person,
+            body__area_id__in=AreaMembership.objects.filter(person=person).values("area_id"),
+        )
         .exclude(role=BodyRole.COPIED)
         .select_related("body", "body__area")
     )

@@ -257,6 +257,7 @@ def _agreement_reminders_send(*, agreement_id: int, today: date) -> int:
                 "on_the_day": kind == AgreementReviewReminder.Kind.ON_THE_DAY,
             },
             purpose="agreement review reminder",
+            area=agreement.area,
         )
         sent += 1
     if sent:

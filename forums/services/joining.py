@@ -34,9 +34,13 @@ from forums.services.bodies import body_membership_save
 
 
 def _leaders_emails(body: Body) -> list[str]:
+    """The addresses of the body's chairs and leads who still belong to its area."""
     return list(
         BodyMembership.objects.filter(
-            current_on(timezone.localdate()), body=body, role__in=list(CHAIR_ROLES)
+            current_on(timezone.localdate()),
+            body=body,
+            role__in=list(CHAIR_ROLES),
+            person__memberships__area_id=body.area_id,
         ).values_list("person__email", flat=True)
     )
 
@@ -77,6 +81,7 @@ def join_request_create(*, body: Body, person: Person, note: str) -> JoinRequest
             template="forums/email/join_request_received",
             context={"join_request": join_request, "body": body},
             purpose="join request received",
+            area=body.area,
         )
     return join_request
 
@@ -173,6 +178,7 @@ def join_request_accept(*, join_request: JoinRequest, decided_by: Person) -> Bod
         template="forums/email/join_request_accepted",
         context={"join_request": join_request, "body": body, "decided_by": decided_by},
         purpose="join request accepted",
+        area=body.area,
     )
     return membership
 
@@ -198,5 +204,6 @@ def join_request_decline(
         template="forums/email/join_request_declined",
         context={"join_request": join_request, "body": join_request.body},
         purpose="join request declined",
+        area=join_request.body.area,
     )
     return join_request
