@@ -54,7 +54,6 @@ from forums.selectors.equality import (
     equality_record_of,
     group_equality_counts,
     group_equality_published,
-    group_equality_summary,
     round_to_five,
 )
 from forums.selectors.groups import (
@@ -126,7 +125,6 @@ __all__ = [
     "group_current_members",
     "group_equality_counts",
     "group_equality_published",
-    "group_equality_summary",
     "group_get",
     "group_membership_get",
     "has_pending_request",
