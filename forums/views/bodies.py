@@ -76,6 +76,7 @@ class BodyDetailView(BodyMixin, TemplateView):
 class BodyFormView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, FormView):
     """Add a board or work stream (no pk) or change one."""
 
+    area_permission_required = "forums.organise_bodies"
     template_name = "forums/body_form.html"
     form_class = BodyForm
 
@@ -117,6 +118,7 @@ class BodyMembershipFormView(BodyMixin, AreaFormMixin, ServiceFormMixin, FormVie
     """Add someone to a body (no membership_pk) or change a membership."""
 
     permission_required = "forums.manage_body_members"
+    area_permission_required = "forums.organise_bodies"
     template_name = "forums/body_member_form.html"
     form_class = BodyMembershipForm
 
@@ -157,6 +159,7 @@ class BodyMembershipEndView(BodyMixin, ServiceFormMixin, FormView):
     """Someone leaves a body on a date; their membership stays as history."""
 
     permission_required = "forums.manage_body_members"
+    area_permission_required = "forums.organise_bodies"
     template_name = "forums/body_member_end.html"
     form_class = EndMembershipForm
 
