@@ -4,8 +4,15 @@ from django.urls import reverse
 
 from coproduction.home import areas_with_roles, first_rows
 from coproduction.people.models import FAMILY_ROLES
-from coproduction.registry import AreaPage, AreaSettingsLink, DemoLoader, SectionProvider, registry
-from forums import demo, selectors
+from coproduction.registry import (
+    AreaPage,
+    AreaSettingsLink,
+    DemoLoader,
+    MembershipEndedHook,
+    SectionProvider,
+    registry,
+)
+from forums import demo, selectors, services
 
 
 def forums_sections(person, area) -> list[dict]:
@@ -121,3 +128,6 @@ def register() -> None:
         )
     )
     registry.add_demo_loader(DemoLoader("forums", demo.seed, after=("people",)))
+    registry.add_membership_ended_hook(
+        MembershipEndedHook("forums", services.area_membership_ended)
+    )

@@ -7,6 +7,7 @@ chair, co-chair or lead membership today (`is_body_chair_or_lead`).
 import rules
 
 from coproduction.people.rules import (
+    area_id_of,
     is_area_admin,
     is_area_board_member,
     is_area_family_member,
@@ -14,7 +15,7 @@ from coproduction.people.rules import (
     is_area_officer,
 )
 from forums.models import Body, BodyStatus, PartnershipAgreement
-from forums.selectors import chaired_body_ids
+from forums.selectors import chaired_area_ids, chaired_body_ids
 
 
 def _body_id_of(obj) -> int | None:
@@ -33,6 +34,16 @@ def is_body_chair_or_lead(person, obj=None):
     if body_id is None or not getattr(person, "is_authenticated", False):
         return False
     return body_id in chaired_body_ids(person) and is_area_member(person, obj)
+
+
+@rules.predicate
+def chairs_a_body_in_area(person, obj=None):
+    """True when the person chairs, co-chairs or leads any body today in the area `obj` is
+    (or belongs to), and belongs to that area. Decided before any record is looked up."""
+    area_id = area_id_of(obj)
+    if area_id is None or not getattr(person, "is_authenticated", False):
+        return False
+    return area_id in chaired_area_ids(person) and is_area_member(person, obj)
 
 
 @rules.predicate
@@ -79,6 +90,10 @@ rules.add_perm("forums.view_governance", is_area_member)
 rules.add_perm("forums.add_body", can_manage)
 rules.add_perm("forums.change_body", can_manage | is_body_chair_or_lead)
 rules.add_perm("forums.manage_body_members", can_manage | is_body_chair_or_lead)
+# The role behind the organiser pages of one body and its join requests, checked on the area
+# before anything is looked up: members with no organiser right in the area at all (not an
+# officer or administrator, chairing no body there) get the same 403 for any id.
+rules.add_perm("forums.organise_bodies", can_manage | chairs_a_body_in_area)
 
 # Joining
 rules.add_perm("forums.find_bodies_to_join", is_area_family_member)

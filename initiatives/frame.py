@@ -2,8 +2,14 @@
 
 from coproduction.home import areas_with_roles
 from coproduction.people.models import FAMILY_ROLES, OFFICER_ROLES
-from coproduction.registry import AreaPage, DemoLoader, SectionProvider, registry
-from initiatives import demo, selectors
+from coproduction.registry import (
+    AreaPage,
+    DemoLoader,
+    MembershipEndedHook,
+    SectionProvider,
+    registry,
+)
+from initiatives import demo, selectors, services
 from initiatives.models import CO_ORDER, Co
 
 
@@ -93,3 +99,6 @@ def register() -> None:
         SectionProvider("initiatives-counts", register_counts_section, order=31, on_home=False)
     )
     registry.add_demo_loader(DemoLoader("initiatives", demo.seed, after=("people",)))
+    registry.add_membership_ended_hook(
+        MembershipEndedHook("initiatives", services.area_membership_ended)
+    )

@@ -59,6 +59,17 @@ def period_for(periods: list[TermPeriod], day: date) -> TermPeriod | None:
     return next((period for period in periods if day in period), None)
 
 
+def current_or_last_period(periods: list[TermPeriod], day: date) -> TermPeriod | None:
+    """The period `day` falls in; after the last term, the last one (pages then show the
+    term just gone rather than nothing); None before the first term or with no terms.
+    `periods` earliest first, as `term_periods` gives them."""
+    current = period_for(periods, day)
+    if current is not None:
+        return current
+    past = [period for period in periods if period.ends_on < day]
+    return past[-1] if past else None
+
+
 def term_on(terms: list[Term], day: date) -> Term | None:
     """The term `day` falls in (its first to last day), or None in the holidays."""
     return next((term for term in terms if term.starts_on <= day <= term.ends_on), None)

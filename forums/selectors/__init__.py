@@ -37,6 +37,7 @@ from forums.selectors.bodies import (
     body_membership_get,
     body_memberships,
     body_people,
+    chaired_area_ids,
     chaired_body_ids,
     forget_chaired_bodies,
     governance_tree,
@@ -54,7 +55,6 @@ from forums.selectors.equality import (
     equality_record_of,
     group_equality_counts,
     group_equality_published,
-    group_equality_summary,
     round_to_five,
 )
 from forums.selectors.groups import (
@@ -114,6 +114,7 @@ __all__ = [
     "body_memberships",
     "body_pending_requests",
     "body_people",
+    "chaired_area_ids",
     "chaired_body_ids",
     "consultation_load_by_term",
     "consultation_load_warnings",
@@ -126,7 +127,6 @@ __all__ = [
     "group_current_members",
     "group_equality_counts",
     "group_equality_published",
-    "group_equality_summary",
     "group_get",
     "group_membership_get",
     "has_pending_request",

@@ -265,28 +265,44 @@ def area_representation(*, area: LocalArea) -> list[BodyRepresentationRow]:
     ]
 
 
-def chaired_body_ids(person: Person) -> frozenset[int]:
-    """Bodies `person` chairs, co-chairs or leads today. Read once and kept on the instance,
-    like `Person.area_memberships`, so permission checks in a page cost one query."""
-    cached = person.__dict__.get("_chaired_body_ids")
+def _chaired(person: Person) -> frozenset[tuple[int, int]]:
+    """(body id, area id) of the bodies `person` chairs, co-chairs or leads today. Read once
+    and kept on the instance, like `Person.area_memberships`, so permission checks in a page
+    cost one query."""
+    cached = person.__dict__.get("_chaired_bodies")
     if cached is None:
         cached = frozenset(
             BodyMembership.objects.filter(
                 current_on(timezone.localdate()), person_id=person.pk, role__in=list(CHAIR_ROLES)
-            ).values_list("body_id", flat=True)
+            ).values_list("body_id", "body__area_id")
         )
-        person._chaired_body_ids = cached
+        person._chaired_bodies = cached
     return cached
 
 
+def chaired_body_ids(person: Person) -> frozenset[int]:
+    """Bodies `person` chairs, co-chairs or leads today (see `_chaired`)."""
+    return frozenset(body_id for body_id, _area_id in _chaired(person))
+
+
+def chaired_area_ids(person: Person) -> frozenset[int]:
+    """Areas where `person` chairs, co-chairs or leads a body today (see `_chaired`)."""
+    return frozenset(area_id for _body_id, area_id in _chaired(person))
+
+
 def forget_chaired_bodies(person: Person) -> None:
-    person.__dict__.pop("_chaired_body_ids", None)
+    person.__dict__.pop("_chaired_bodies", None)
 
 
 def person_current_bodies(*, person: Person, area: LocalArea | None = None):
-    """The person's current places on bodies (not those where they are only copied in)."""
+    """The person's current places on bodies (not those where they are only copied in), in
+    the areas they belong to."""
     memberships = (
-        BodyMembership.objects.filter(current_on(timezone.localdate()), person=person)
+        BodyMembership.objects.filter(
+            current_on(timezone.localdate()),
+            person=person,
+            body__area_id__in=AreaMembership.objects.filter(person=person).values("area_id"),
+        )
         .exclude(role=BodyRole.COPIED)
         .select_related("body", "body__area")
     )

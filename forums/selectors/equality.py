@@ -61,7 +61,8 @@ def _suppress(counts: dict[str, int], under: int = SMALL_COUNT) -> set[str]:
 
 def group_equality_counts(*, group: ParticipationGroup) -> dict[str, dict[str, int]]:
     """Exact counts of the consented answers of the group's current members: question name ->
-    category -> count. One query. Never for a page (see `group_equality_published`)."""
+    category -> count. One query. Never for a page: only the monthly snapshots read it
+    (`services.equality_snapshots_take`); pages show `group_equality_published`."""
     aggregates = {"total": Count("pk")}
     for name, _question, choices in EQUALITY_QUESTIONS:
         for value in choices.values:
@@ -73,28 +74,6 @@ def group_equality_counts(*, group: ParticipationGroup) -> dict[str, dict[str, i
         name: {value: counts[f"{name}__{value}"] for value in choices.values}
         for name, _question, choices in EQUALITY_QUESTIONS
     }
-
-
-def group_equality_summary(*, group: ParticipationGroup) -> list[EqualityQuestion]:
-    """Live counts of the group's consented answers, question by question, with counts under 5
-    hidden, against the area's population figures. Two queries whatever the group's size.
-
-    Not for pages: live counts move whenever one person joins, leaves or answers, so watching
-    them reveals that person's answers. Pages show `group_equality_published`.
-    """
-    counts = group_equality_counts(group=group)
-    population = _population(group.area_id)
-    summary = []
-    for name, question, choices in EQUALITY_QUESTIONS:
-        by_category = counts[name]
-        answered = sum(by_category.values())
-        if answered < SMALL_COUNT:
-            summary.append(EqualityQuestion(question=question, answered=None, cells=[]))
-            continue
-        hidden = _suppress(by_category)
-        shown = {value: None if value in hidden else by_category[value] for value in by_category}
-        summary.append(_question(name, question, choices, answered, shown, population))
-    return summary
 
 
 def _population(area_id: int) -> dict[tuple[str, str], Decimal]:

@@ -9,6 +9,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from coproduction.people.models import (
+    AreaMembership,
     LocalArea,
     Person,
 )
@@ -100,9 +101,13 @@ def person_pending_requests(*, person: Person, area: LocalArea | None = None):
 
 
 def requests_waiting_for(*, person: Person, area: LocalArea | None = None):
-    """Pending requests to join the bodies `person` chairs, co-chairs or leads."""
+    """Pending requests to join the bodies `person` chairs, co-chairs or leads, in the areas
+    they belong to (a place ended on the day they left an area still counts that day)."""
     chaired = BodyMembership.objects.filter(
-        current_on(timezone.localdate()), person=person, role__in=list(CHAIR_ROLES)
+        current_on(timezone.localdate()),
+        person=person,
+        role__in=list(CHAIR_ROLES),
+        body__area_id__in=AreaMembership.objects.filter(person=person).values("area_id"),
     ).values("body_id")
     requests = JoinRequest.objects.filter(
         status=JoinRequest.Status.PENDING, body_id__in=chaired

@@ -44,6 +44,9 @@ from forums.services.joining import (
     join_request_decline,
     join_request_withdraw,
 )
+from forums.services.membership_end import (
+    area_membership_ended,
+)
 
 __all__ = [
     "ON_THE_DAY_GRACE",
@@ -54,6 +57,7 @@ __all__ = [
     "agreement_review_reminders_send",
     "agreement_save",
     "agreement_sign",
+    "area_membership_ended",
     "body_check_parent",
     "body_membership_end",
     "body_membership_save",

@@ -11,9 +11,9 @@ from django.utils import timezone
 from coproduction.outbox.services import email_queue_template
 from coproduction.people.models import (
     AreaMembership,
-    Organisation,
-    Person,
+    LocalArea,
 )
+from forums.details import AgreementDetails, AgreementPartDetails
 from forums.models import (
     AgreementOutcome,
     AgreementPayment,
@@ -39,14 +39,24 @@ def _require_draft(agreement: PartnershipAgreement) -> None:
 @transaction.atomic
 def agreement_save(
     *,
-    agreement: PartnershipAgreement,
-    parties: list[Organisation],
-    signatories: list[Person],
+    area: LocalArea,
+    details: AgreementDetails,
+    agreement: PartnershipAgreement | None = None,
 ) -> PartnershipAgreement:
-    """Create an agreement, or change a draft one, with its parties and signatories."""
-    if agreement.pk:
-        stored = PartnershipAgreement.objects.select_for_update().get(pk=agreement.pk)
-        _require_draft(stored)
+    """Start an agreement in `area` (no `agreement`), or change a draft `agreement` of that
+    area under a row lock, with its parties and signatories from `details`.
+
+    Refused with a ValidationError: a signed or replaced version (renew it instead); no
+    parties; parties, signatories or the reviewing board from outside the area; a review date
+    on or before the start date.
+    """
+    if agreement is None:
+        agreement = PartnershipAgreement(area=area)
+    else:
+        agreement = PartnershipAgreement.objects.select_for_update().get(pk=agreement.pk, area=area)
+        _require_draft(agreement)
+    details.apply_to(agreement)
+    parties, signatories = list(details.parties), list(details.signatories)
     if not parties:
         raise ValidationError({"parties": "Choose the organisations that are party to it."})
     if any(party.area_id != agreement.area_id for party in parties):
@@ -71,10 +81,21 @@ def agreement_save(
 
 @transaction.atomic
 def agreement_part_save(
-    *, part: AgreementPayment | AgreementScheduleItem | AgreementOutcome
+    *,
+    agreement: PartnershipAgreement,
+    details: AgreementPartDetails,
+    part: AgreementPayment | AgreementScheduleItem | AgreementOutcome | None = None,
 ) -> AgreementPayment | AgreementScheduleItem | AgreementOutcome:
-    """Add or change a payment rate, schedule item or outcome of a draft agreement."""
-    _require_draft(PartnershipAgreement.objects.select_for_update().get(pk=part.agreement_id))
+    """Add a payment rate, schedule item or outcome (which one: the class of `details`) to a
+    draft `agreement`, or change its `part` of that kind, under a lock on the agreement.
+    A signed or replaced agreement is refused (ValidationError: renew it to change it)."""
+    _require_draft(PartnershipAgreement.objects.select_for_update().get(pk=agreement.pk))
+    model = details.model
+    if part is None:
+        part = model(agreement=agreement)
+    else:
+        part = model.objects.select_for_update().get(pk=part.pk, agreement=agreement)
+    details.apply_to(part)
     if isinstance(part, AgreementOutcome):
         part.updated_at = timezone.now()
     part.full_clean()
@@ -236,6 +257,7 @@ def _agreement_reminders_send(*, agreement_id: int, today: date) -> int:
                 "on_the_day": kind == AgreementReviewReminder.Kind.ON_THE_DAY,
             },
             purpose="agreement review reminder",
+            area=agreement.area,
         )
         sent += 1
     if sent:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from coproduction.people.models import (
     LocalArea,
 )
+from forums.details import BodyDetails, BodyMembershipDetails
 from forums.models import (
     Body,
     BodyMembership,
@@ -38,15 +39,21 @@ def body_check_parent(*, body: Body, parent: Body | None) -> None:
 
 
 @transaction.atomic
-def body_save(*, body: Body) -> Body:
-    """Create or update a board or work stream.
+def body_save(*, area: LocalArea, details: BodyDetails, body: Body | None = None) -> Body:
+    """Create a board or work stream in `area` (no `body`), or update `body` of that area,
+    from `details`.
 
-    Locks the area's row while it checks the parent, so two changes made at the same moment
-    cannot build a loop between them.
+    Locks the area's row while it checks the parent (then the body's row), so two changes
+    made at the same moment cannot build a loop between them. A parent from another area,
+    the body itself or a body under it is refused (ValidationError at "parent").
     """
-    LocalArea.objects.select_for_update().get(pk=body.area_id)
+    LocalArea.objects.select_for_update().get(pk=area.pk)
+    if body is None:
+        body = Body(area=area)
+    else:
+        body = Body.objects.select_for_update().get(pk=body.pk, area=area)
+    details.apply_to(body)
     body_check_parent(body=body, parent=body.parent)
-    body.sectors = sorted(set(body.sectors))
     body.full_clean()
     body.save()
     return body
@@ -82,13 +89,30 @@ def _check_membership_fields(membership: BodyMembership) -> None:
 
 
 @transaction.atomic
-def body_membership_save(*, membership: BodyMembership) -> BodyMembership:
-    """Add someone to a body or change their membership (role, whom they represent, dates).
+def body_membership_save(
+    *, body: Body, details: BodyMembershipDetails, membership: BodyMembership | None = None
+) -> BodyMembership:
+    """Add someone to `body` (no `membership`) or change their `membership` of it (role, whom
+    they represent, dates; the person stays the same).
 
     A person cannot hold two memberships of a body whose dates overlap; the database refuses
-    it too. Locks the body so two adds of one person at once cannot both pass the check.
+    it too. Locks the body (then the membership) so two adds of one person at once cannot both
+    pass the check. Errors are ValidationErrors at the field they concern.
     """
-    Body.objects.select_for_update().get(pk=membership.body_id)
+    Body.objects.select_for_update().get(pk=body.pk)
+    if membership is None:
+        membership = BodyMembership(body=body)
+    else:
+        membership = (
+            BodyMembership.objects.select_for_update(of=("self",))
+            .select_related("body", "person")
+            .get(pk=membership.pk, body=body)
+        )
+        if details.person.pk != membership.person_id:
+            raise ValidationError(
+                {"person": "The person cannot be changed. End this membership and add theirs."}
+            )
+    details.apply_to(membership)
     _check_membership_fields(membership)
     membership.full_clean()
     try:

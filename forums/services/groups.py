@@ -7,8 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduction.people.models import (
+    LocalArea,
     Person,
 )
+from forums.details import GroupDetails
 from forums.models import (
     GroupMembership,
     ParticipationGroup,
@@ -18,8 +20,18 @@ from forums.services.common import require_area_member
 # Participation groups ---------------------------------------------------------------------
 
 
-def group_save(*, group: ParticipationGroup) -> ParticipationGroup:
-    """Create or update a participation group (the organisation must be of its area)."""
+@transaction.atomic
+def group_save(
+    *, area: LocalArea, details: GroupDetails, group: ParticipationGroup | None = None
+) -> ParticipationGroup:
+    """Create a participation group in `area` (no `group`), or update `group` of that area
+    under a row lock, from `details`. The organisation must be of the area (ValidationError
+    at "organisation")."""
+    if group is None:
+        group = ParticipationGroup(area=area)
+    else:
+        group = ParticipationGroup.objects.select_for_update().get(pk=group.pk, area=area)
+    details.apply_to(group)
     if group.organisation_id and group.organisation.area_id != group.area_id:
         raise ValidationError({"organisation": "Choose an organisation from this local area."})
     group.full_clean()

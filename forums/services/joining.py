@@ -16,6 +16,7 @@ from coproduction.people.models import (
     Sector,
 )
 from coproduction.people.selectors import area_membership_get
+from forums.details import BodyMembershipDetails
 from forums.models import (
     CHAIR_ROLES,
     Body,
@@ -33,9 +34,13 @@ from forums.services.bodies import body_membership_save
 
 
 def _leaders_emails(body: Body) -> list[str]:
+    """The addresses of the body's chairs and leads who still belong to its area."""
     return list(
         BodyMembership.objects.filter(
-            current_on(timezone.localdate()), body=body, role__in=list(CHAIR_ROLES)
+            current_on(timezone.localdate()),
+            body=body,
+            role__in=list(CHAIR_ROLES),
+            person__memberships__area_id=body.area_id,
         ).values_list("person__email", flat=True)
     )
 
@@ -76,6 +81,7 @@ def join_request_create(*, body: Body, person: Person, note: str) -> JoinRequest
             template="forums/email/join_request_received",
             context={"join_request": join_request, "body": body},
             purpose="join request received",
+            area=body.area,
         )
     return join_request
 
@@ -138,20 +144,21 @@ def join_request_accept(*, join_request: JoinRequest, decided_by: Person) -> Bod
     """
     join_request = _locked_pending(join_request)
     body, person = join_request.body, join_request.person
-    membership = BodyMembership(
-        body=body,
-        person=person,
-        role=BodyRole.MEMBER,
-        started_on=timezone.localdate(),
-        **_representing(person=person, area_id=body.area_id),
-    )
     if BodyMembership.objects.filter(
         current_on(timezone.localdate()), body=body, person=person
     ).exists():
         raise ValidationError(
             f"{person} is already a member of {body}. Decline this request instead."
         )
-    body_membership_save(membership=membership)
+    membership = body_membership_save(
+        body=body,
+        details=BodyMembershipDetails(
+            person=person,
+            role=BodyRole.MEMBER,
+            started_on=timezone.localdate(),
+            **_representing(person=person, area_id=body.area_id),
+        ),
+    )
     join_request.status = JoinRequest.Status.ACCEPTED
     join_request.decided_at = timezone.now()
     join_request.decided_by = decided_by
@@ -171,6 +178,7 @@ def join_request_accept(*, join_request: JoinRequest, decided_by: Person) -> Bod
         template="forums/email/join_request_accepted",
         context={"join_request": join_request, "body": body, "decided_by": decided_by},
         purpose="join request accepted",
+        area=body.area,
     )
     return membership
 
@@ -196,5 +204,6 @@ def join_request_decline(
         template="forums/email/join_request_declined",
         context={"join_request": join_request, "body": join_request.body},
         purpose="join request declined",
+        area=join_request.body.area,
     )
     return join_request

@@ -1,5 +1,6 @@
 """Pages of partnership agreements and their parts."""
 
+from copy import copy
 from functools import cached_property
 
 from django.contrib import messages
@@ -17,6 +18,12 @@ from coproduction.people.mixins import (
     found,
 )
 from forums import selectors, services
+from forums.details import (
+    AgreementDetails,
+    OutcomeDetails,
+    PaymentDetails,
+    ScheduleItemDetails,
+)
 from forums.forms import (
     AgreementForm,
     OutcomeForm,
@@ -78,24 +85,27 @@ class AgreementFormView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, Fo
         return ["forums.change_agreement" if "pk" in self.kwargs else "forums.add_agreement"]
 
     @cached_property
-    def instance(self) -> PartnershipAgreement:
+    def agreement(self) -> PartnershipAgreement | None:
         if "pk" in self.kwargs:
             return found(selectors.agreement_get(area=self.area, pk=self.kwargs["pk"]))
-        return PartnershipAgreement(area=self.area)
+        return None
 
     def get_permission_object(self):
-        return self.instance if "pk" in self.kwargs else self.area
+        return self.agreement if "pk" in self.kwargs else self.area
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.instance
+        # The form checks and shows its own copy; the service makes the change.
+        kwargs["instance"] = (
+            copy(self.agreement) if self.agreement else PartnershipAgreement(area=self.area)
+        )
         return kwargs
 
     def call_service(self, form):
         return services.agreement_save(
-            agreement=form.instance,
-            parties=list(form.cleaned_data["parties"]),
-            signatories=list(form.cleaned_data["signatories"]),
+            area=self.area,
+            details=AgreementDetails.from_form(form.cleaned_data),
+            agreement=self.agreement,
         )
 
     def service_done(self, form, agreement):
@@ -148,6 +158,12 @@ AGREEMENT_PARTS = {
     "schedule": (AgreementScheduleItem, ScheduleItemForm, "schedule item"),
     "outcomes": (AgreementOutcome, OutcomeForm, "outcome"),
 }
+# What each part's form hands to services.agreement_part_save.
+AGREEMENT_PART_DETAILS = {
+    "payments": PaymentDetails,
+    "schedule": ScheduleItemDetails,
+    "outcomes": OutcomeDetails,
+}
 
 
 class AgreementPartMixin(AgreementMixin):
@@ -180,11 +196,15 @@ class AgreementPartFormView(AgreementPartMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.part
+        # The form checks and shows its own copy; the service makes the change.
+        kwargs["instance"] = copy(self.part)
         return kwargs
 
     def call_service(self, form):
-        return services.agreement_part_save(part=form.instance)
+        details = AGREEMENT_PART_DETAILS[self.kwargs["part"]].from_form(form.cleaned_data)
+        return services.agreement_part_save(
+            agreement=self.record, details=details, part=self.part if self.part.pk else None
+        )
 
     def service_done(self, form, part):
         messages.success(self.request, "Saved.")

@@ -1,5 +1,6 @@
 """Pages of boards and work streams and their memberships."""
 
+from copy import copy
 from functools import cached_property
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from coproduction.people.mixins import (
     found,
 )
 from forums import selectors, services
+from forums.details import BodyDetails, BodyMembershipDetails
 from forums.forms import (
     BodyForm,
     BodyMembershipForm,
@@ -74,6 +76,7 @@ class BodyDetailView(BodyMixin, TemplateView):
 class BodyFormView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, FormView):
     """Add a board or work stream (no pk) or change one."""
 
+    area_permission_required = "forums.organise_bodies"
     template_name = "forums/body_form.html"
     form_class = BodyForm
 
@@ -81,13 +84,13 @@ class BodyFormView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, FormVie
         return ["forums.change_body" if "pk" in self.kwargs else "forums.add_body"]
 
     @cached_property
-    def instance(self) -> Body:
+    def body(self) -> Body | None:
         if "pk" in self.kwargs:
             return found(selectors.body_get(area=self.area, pk=self.kwargs["pk"]))
-        return Body(area=self.area)
+        return None
 
     def get_permission_object(self):
-        return self.instance if "pk" in self.kwargs else self.area
+        return self.body if "pk" in self.kwargs else self.area
 
     def get_initial(self):
         parent = self.request.GET.get("parent")
@@ -97,11 +100,14 @@ class BodyFormView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, FormVie
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.instance
+        # The form checks and shows its own copy; the service makes the change.
+        kwargs["instance"] = copy(self.body) if self.body else Body(area=self.area)
         return kwargs
 
     def call_service(self, form):
-        return services.body_save(body=form.instance)
+        return services.body_save(
+            area=self.area, details=BodyDetails.from_form(form.cleaned_data), body=self.body
+        )
 
     def service_done(self, form, body):
         messages.success(self.request, f"{body.name} is saved.")
@@ -112,20 +118,24 @@ class BodyMembershipFormView(BodyMixin, AreaFormMixin, ServiceFormMixin, FormVie
     """Add someone to a body (no membership_pk) or change a membership."""
 
     permission_required = "forums.manage_body_members"
+    area_permission_required = "forums.organise_bodies"
     template_name = "forums/body_member_form.html"
     form_class = BodyMembershipForm
 
     @cached_property
-    def membership(self) -> BodyMembership:
+    def membership(self) -> BodyMembership | None:
         if "membership_pk" in self.kwargs:
             return found(
                 selectors.body_membership_get(body=self.record, pk=self.kwargs["membership_pk"])
             )
-        return BodyMembership(body=self.record)
+        return None
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.membership
+        # The form checks and shows its own copy; the service makes the change.
+        kwargs["instance"] = (
+            copy(self.membership) if self.membership else BodyMembership(body=self.record)
+        )
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -134,7 +144,11 @@ class BodyMembershipFormView(BodyMixin, AreaFormMixin, ServiceFormMixin, FormVie
         return context
 
     def call_service(self, form):
-        return services.body_membership_save(membership=form.instance)
+        return services.body_membership_save(
+            body=self.record,
+            details=BodyMembershipDetails.from_form(form.cleaned_data),
+            membership=self.membership,
+        )
 
     def service_done(self, form, membership):
         messages.success(self.request, f"The membership of {membership.person} is saved.")
@@ -145,6 +159,7 @@ class BodyMembershipEndView(BodyMixin, ServiceFormMixin, FormView):
     """Someone leaves a body on a date; their membership stays as history."""
 
     permission_required = "forums.manage_body_members"
+    area_permission_required = "forums.organise_bodies"
     template_name = "forums/body_member_end.html"
     form_class = EndMembershipForm
 

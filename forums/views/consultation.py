@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
 from coproduction.charts import bar_chart
+from coproduction.people.calendar import current_or_last_period
 from coproduction.people.mixins import (
     AreaFormMixin,
     AreaPermissionMixin,
@@ -28,11 +29,9 @@ class ConsultationOverviewView(AreaPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        periods = selectors.term_periods(area=self.area)
-        period = selectors.period_for(periods, timezone.localdate())
-        if period is None:  # in a gap after the last term: show the last one
-            past = [p for p in periods if p.ends_on < timezone.localdate()]
-            period = past[-1] if past else None
+        period = current_or_last_period(
+            selectors.term_periods(area=self.area), timezone.localdate()
+        )
         groups, people = selectors.consultation_overview(area=self.area, period=period)
         context.update(period=period, group_rows=groups, person_rows=people)
         return context

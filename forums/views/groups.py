@@ -1,5 +1,6 @@
 """Pages of participation groups and their members."""
 
+from copy import copy
 from functools import cached_property
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from coproduction.people.mixins import (
     found,
 )
 from forums import selectors, services
+from forums.details import GroupDetails
 from forums.forms import (
     GroupForm,
     GroupMemberForm,
@@ -73,18 +75,21 @@ class GroupFormView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, FormVi
     form_class = GroupForm
 
     @cached_property
-    def instance(self) -> ParticipationGroup:
+    def group(self) -> ParticipationGroup | None:
         if "pk" in self.kwargs:
             return found(selectors.group_get(area=self.area, pk=self.kwargs["pk"]))
-        return ParticipationGroup(area=self.area)
+        return None
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.instance
+        # The form checks and shows its own copy; the service makes the change.
+        kwargs["instance"] = copy(self.group) if self.group else ParticipationGroup(area=self.area)
         return kwargs
 
     def call_service(self, form):
-        return services.group_save(group=form.instance)
+        return services.group_save(
+            area=self.area, details=GroupDetails.from_form(form.cleaned_data), group=self.group
+        )
 
     def service_done(self, form, group):
         messages.success(self.request, f"{group.name} is saved.")

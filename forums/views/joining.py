@@ -61,6 +61,7 @@ class JoinRequestCreateView(BodyMixin, ServiceFormMixin, FormView):
 
 class BodyRequestsView(BodyMixin, TemplateView):
     permission_required = "forums.view_join_requests"
+    area_permission_required = "forums.organise_bodies"
     template_name = "forums/body_requests.html"
 
     def get_context_data(self, **kwargs):
@@ -71,6 +72,9 @@ class BodyRequestsView(BodyMixin, TemplateView):
 
 class JoinRequestMixin(AreaRecordMixin):
     record_name = "join_request"
+    # Chairs and leads answer requests; the person who asked withdraws theirs (a family
+    # member). Members with neither right are refused before a request is looked up.
+    area_permission_required = "forums.organise_bodies"
 
     def find_record(self):
         return selectors.join_request_get(area=self.area, pk=self.kwargs["pk"])
@@ -118,6 +122,7 @@ class JoinRequestDeclineView(JoinRequestMixin, ServiceFormMixin, FormView):
 
 class JoinRequestWithdrawView(JoinRequestMixin, View):
     permission_required = "forums.withdraw_join_request"
+    area_permission_required = "forums.find_bodies_to_join"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):

@@ -13,6 +13,9 @@ from initiatives.services.csv_import import (
     initiatives_import,
     initiatives_import_upload,
 )
+from initiatives.services.membership_end import (
+    area_membership_ended,
+)
 from initiatives.services.opportunities import (
     interest_accept,
     interest_decline,
@@ -43,6 +46,7 @@ __all__ = [
     "ALREADY_IMPORTED",
     "InitiativeDetails",
     "OpportunityDetails",
+    "area_membership_ended",
     "contact_add",
     "contact_remove",
     "initiative_archive",

@@ -13,6 +13,7 @@ from coproduction.consultation.models import RequestKind
 from coproduction.consultation.services import consultation_request_record
 from coproduction.outbox.services import email_queue_template
 from coproduction.people.models import Person
+from coproduction.people.selectors import area_membership_get
 from initiatives.details import OpportunityDetails
 from initiatives.models import Initiative, Interest, Opportunity
 from initiatives.services.history import Action, record_change
@@ -97,7 +98,11 @@ def _accepted_count(opportunity: Opportunity) -> int:
 
 def _email_owner(opportunity: Opportunity, interest: Interest, template: str, purpose: str):
     owner = opportunity.opened_by
-    if owner is None or not owner.is_active:
+    if (
+        owner is None
+        or not owner.is_active
+        or area_membership_get(area=opportunity.area_id, person_id=owner.pk) is None
+    ):
         logger.info("Opportunity %s has no officer to tell about %s", opportunity.pk, purpose)
         return
     email_queue_template(
@@ -109,6 +114,7 @@ def _email_owner(opportunity: Opportunity, interest: Interest, template: str, pu
             "url": _opportunity_url(opportunity),
         },
         purpose=purpose,
+        area=opportunity.area,
     )
 
 
@@ -122,6 +128,7 @@ def _email_person(interest: Interest, template: str, purpose: str):
             "url": _opportunity_url(interest.opportunity),
         },
         purpose=purpose,
+        area=interest.opportunity.area,
     )
 
 

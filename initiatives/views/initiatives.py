@@ -24,9 +24,12 @@ class InitiativeMixin(AreaRecordMixin):
     """Pages about one initiative, found by its code in this area.
 
     Drafts and archived initiatives are not found (404) for people who may not see them.
+    Pages that change one refuse members without the officer role before the look-up, so
+    they get the same 403 for any code (`area_permission_required`).
     """
 
     permission_required = "initiatives.change_initiative"
+    area_permission_required: str | None = "initiatives.change_initiative"
     record_name = "initiative"
     not_found_message = "There is no initiative with this code in this area."
 
@@ -50,6 +53,7 @@ class InitiativeMixin(AreaRecordMixin):
 
 class InitiativeDetailView(InitiativeMixin, TemplateView):
     permission_required = "initiatives.view_initiative"
+    area_permission_required = None  # every member may see a published initiative
     template_name = "initiatives/initiative_detail.html"
 
     def find_record(self):

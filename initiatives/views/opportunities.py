@@ -24,6 +24,7 @@ class OpportunityFormView(ServiceFormMixin, InitiativeMixin, FormView):
     """Open an opportunity on an initiative (no pk in the address), or change one."""
 
     permission_required = "initiatives.manage_opportunity"
+    area_permission_required = "initiatives.manage_opportunity"
     template_name = "initiatives/opportunity_form.html"
     form_class = OpportunityForm
 
@@ -150,6 +151,7 @@ class OpportunityDetailView(ServiceFormMixin, OpportunityMixin, FormView):
 
 class OpportunityCloseView(OpportunityMixin, View):
     permission_required = "initiatives.manage_opportunity"
+    area_permission_required = "initiatives.manage_opportunity"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -160,6 +162,7 @@ class OpportunityCloseView(OpportunityMixin, View):
 
 class InterestWithdrawView(OpportunityMixin, View):
     permission_required = "initiatives.get_involved"
+    area_permission_required = "initiatives.get_involved"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -178,6 +181,7 @@ class InterestWithdrawView(OpportunityMixin, View):
 
 class InterestRespondView(ServiceFormMixin, OpportunityMixin, FormView):
     permission_required = "initiatives.manage_opportunity"
+    area_permission_required = "initiatives.manage_opportunity"
     template_name = "initiatives/interest_respond.html"
     form_class = InterestResponseForm
 

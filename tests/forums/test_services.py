@@ -1,6 +1,7 @@
 """Rules of the forums services: memberships, the governance tree, joining, equality
 monitoring, consultation requests and partnership agreements."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from coproduction.consultation.models import ConsultationRequest, RequestKind
 from coproduction.people.models import Role, Sector
 from forums import services
+from forums.details import AgreementDetails, BodyDetails, BodyMembershipDetails, PaymentDetails
 from forums.models import (
     AgreementOutcome,
     AgreementPayment,
@@ -124,9 +126,10 @@ def test_population_figures_replace_the_old_ones(area):
 
 def test_a_body_cannot_report_to_itself(area):
     board = BodyFactory(area=area)
-    board.parent = board
     with pytest.raises(ValidationError) as error:
-        services.body_save(body=board)
+        services.body_save(
+            area=area, details=replace(BodyDetails.of(board), parent=board), body=board
+        )
     assert "cannot report to itself" in error.value.message_dict["parent"][0]
 
 
@@ -134,9 +137,10 @@ def test_a_body_cannot_be_made_its_own_ancestor(area):
     trust = BodyFactory(area=area, name="Children's Trust Board", kind="board")
     partnership = BodyFactory(area=area, name="Complex Needs Partnership Board", parent=trust)
     work_stream = BodyFactory(area=area, name="Local Offer", parent=partnership)
-    trust.parent = work_stream
     with pytest.raises(ValidationError) as error:
-        services.body_save(body=trust)
+        services.body_save(
+            area=area, details=replace(BodyDetails.of(trust), parent=work_stream), body=trust
+        )
     assert "Local Offer reports to Children's Trust Board already" in str(error.value)
     trust.refresh_from_db()
     assert trust.parent is None
@@ -144,10 +148,9 @@ def test_a_body_cannot_be_made_its_own_ancestor(area):
 
 def test_a_body_reports_to_a_board_of_its_own_area(area, other_area):
     elsewhere = BodyFactory(area=other_area)
-    body = Body(area=area, name="New", kind="board", level="strategic", purpose="x")
-    body.parent = elsewhere
+    details = BodyDetails(name="New", kind="board", level="strategic", purpose="x")
     with pytest.raises(ValidationError) as error:
-        services.body_save(body=body)
+        services.body_save(area=area, details=replace(details, parent=elsewhere))
     assert "parent" in error.value.error_dict
     assert not Body.objects.filter(name="New").exists()
 
@@ -156,14 +159,14 @@ def test_bodies_nest_to_any_depth(area):
     parent = None
     for level in range(8):
         parent = services.body_save(
-            body=Body(
-                area=area,
+            area=area,
+            details=BodyDetails(
                 name=f"Level {level}",
                 kind="board",
                 level="strategic",
                 purpose="x",
                 parent=parent,
-            )
+            ),
         )
     assert parent.parent.parent.name == "Level 5"
 
@@ -176,7 +179,7 @@ def test_a_person_cannot_be_a_current_member_twice(area):
     officer = body_member(body, Role.OFFICER)
     with pytest.raises(ValidationError) as error:
         services.body_membership_save(
-            membership=BodyMembership(body=body, person=officer, role=BodyRole.CO_CHAIR)
+            body=body, details=BodyMembershipDetails(person=officer, role=BodyRole.CO_CHAIR)
         )
     assert "already a member" in error.value.message_dict["person"][0]
     assert BodyMembership.objects.filter(person=officer).count() == 1
@@ -192,11 +195,11 @@ def test_the_database_refuses_overlapping_memberships(area):
 def test_an_end_date_before_the_start_is_refused(area):
     body = BodyFactory(area=area)
     officer = member(area, Role.OFFICER)
-    membership = BodyMembership(
-        body=body, person=officer, started_on=date(2026, 9, 1), ended_on=date(2026, 8, 1)
+    details = BodyMembershipDetails(
+        person=officer, started_on=date(2026, 9, 1), ended_on=date(2026, 8, 1)
     )
     with pytest.raises(ValidationError) as error:
-        services.body_membership_save(membership=membership)
+        services.body_membership_save(body=body, details=details)
     assert "ended_on" in error.value.error_dict
     assert not BodyMembership.objects.exists()
 
@@ -209,7 +212,8 @@ def test_leaving_sets_the_end_date_and_allows_joining_again(area):
     membership.refresh_from_db()
     assert membership.ended_on == TODAY()
     services.body_membership_save(
-        membership=BodyMembership(body=body, person=officer, started_on=TODAY() + timedelta(1))
+        body=body,
+        details=BodyMembershipDetails(person=officer, started_on=TODAY() + timedelta(1)),
     )
     assert BodyMembership.objects.filter(body=body, person=officer).count() == 2
 
@@ -219,7 +223,7 @@ def test_whom_a_member_represents_comes_from_their_organisation_when_not_said(ar
     nhs = OrganisationFactory(area=area, name="NHS Trust", sector=Sector.HEALTH)
     officer = member(area, Role.OFFICER)
     membership = services.body_membership_save(
-        membership=BodyMembership(body=body, person=officer, represents_organisation=nhs)
+        body=body, details=BodyMembershipDetails(person=officer, represents_organisation=nhs)
     )
     assert membership.represents_sector == Sector.HEALTH
 
@@ -228,7 +232,7 @@ def test_members_come_from_the_bodys_area(area, other_area):
     body = BodyFactory(area=area)
     with pytest.raises(ValidationError) as error:
         services.body_membership_save(
-            membership=BodyMembership(body=body, person=member(other_area, Role.OFFICER))
+            body=body, details=BodyMembershipDetails(person=member(other_area, Role.OFFICER))
         )
     assert "person" in error.value.error_dict
 
@@ -437,15 +441,18 @@ def agreement(area):
     forum = OrganisationFactory(area=area, name="Parent Carer Forum", sector=Sector.PARENT_CARERS)
     council = OrganisationFactory(area=area, name="County Council")
     signatory = member(area, Role.OFFICER, email="signatory@example.org")
-    agreement = PartnershipAgreement(
+    agreement = services.agreement_save(
         area=area,
-        title="Partnership agreement",
-        starts_on=date(2026, 4, 1),
-        review_on=date(2027, 4, 1),
-        core_funding_amount=Decimal(30000),
-        core_funding_period="year",
+        details=AgreementDetails(
+            title="Partnership agreement",
+            parties=[forum, council],
+            signatories=[signatory],
+            starts_on=date(2026, 4, 1),
+            review_on=date(2027, 4, 1),
+            core_funding_amount=Decimal(30000),
+            core_funding_period="year",
+        ),
     )
-    services.agreement_save(agreement=agreement, parties=[forum, council], signatories=[signatory])
     AgreementPayment.objects.create(
         agreement=agreement,
         kind="expenses",
@@ -461,39 +468,40 @@ def agreement(area):
 
 
 def test_the_review_date_must_come_after_the_start(area):
-    agreement = PartnershipAgreement(
-        area=area, title="Agreement", starts_on=date(2026, 4, 1), review_on=date(2026, 3, 1)
+    details = AgreementDetails(
+        title="Agreement",
+        parties=[OrganisationFactory(area=area)],
+        starts_on=date(2026, 4, 1),
+        review_on=date(2026, 3, 1),
     )
     with pytest.raises(ValidationError) as error:
-        services.agreement_save(
-            agreement=agreement, parties=[OrganisationFactory(area=area)], signatories=[]
-        )
+        services.agreement_save(area=area, details=details)
     assert "review_on" in error.value.error_dict
     assert not PartnershipAgreement.objects.exists()
 
 
 def test_parties_are_organisations_of_the_area(area, other_area):
-    agreement = PartnershipAgreement(
-        area=area, title="Agreement", starts_on=date(2026, 4, 1), review_on=date(2027, 4, 1)
+    details = AgreementDetails(
+        title="Agreement",
+        parties=[OrganisationFactory(area=other_area)],
+        starts_on=date(2026, 4, 1),
+        review_on=date(2027, 4, 1),
     )
     with pytest.raises(ValidationError) as error:
-        services.agreement_save(
-            agreement=agreement, parties=[OrganisationFactory(area=other_area)], signatories=[]
-        )
+        services.agreement_save(area=area, details=details)
     assert "parties" in error.value.error_dict
 
 
 def test_a_signed_agreement_is_not_changed_in_place(agreement):
     services.agreement_sign(agreement=agreement, signed_on=TODAY())
     agreement.refresh_from_db()
-    agreement.title = "Changed"
+    changed = replace(AgreementDetails.of(agreement), title="Changed", signatories=[])
     with pytest.raises(ValidationError, match="Renew it"):
-        services.agreement_save(
-            agreement=agreement, parties=list(agreement.parties.all()), signatories=[]
-        )
+        services.agreement_save(area=agreement.area, details=changed, agreement=agreement)
     with pytest.raises(ValidationError, match="Renew it"):
         services.agreement_part_save(
-            part=AgreementPayment(agreement=agreement, kind="training", description="x", unit="day")
+            agreement=agreement,
+            details=PaymentDetails(kind="training", description="x", unit="day"),
         )
     with pytest.raises(ValidationError, match="Renew it"):
         services.agreement_part_delete(part=agreement.payments.get())

@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from coproduction.people.models import Sector
+from coproduction.people.models import Role, Sector
 from initiatives.models import (
     CODE_PREFIXES,
     Audience,
@@ -18,7 +18,7 @@ from initiatives.models import (
     Outcome,
     Publication,
 )
-from tests.people.factories import LocalAreaFactory, PersonFactory
+from tests.people.factories import LocalAreaFactory, member
 
 
 class OptionFactory(factory.django.DjangoModelFactory):
@@ -87,9 +87,12 @@ class OpportunityFactory(factory.django.DjangoModelFactory):
 
 
 class InterestFactory(factory.django.DjangoModelFactory):
+    """Interest from a parent carer of the opportunity's area (emails about an area go only
+    to its members)."""
+
     class Meta:
         model = Interest
 
     opportunity = factory.SubFactory(OpportunityFactory)
-    person = factory.SubFactory(PersonFactory)
+    person = factory.LazyAttribute(lambda o: member(o.opportunity.area, Role.PARENT_CARER))
     status = Interest.Status.PENDING

@@ -54,3 +54,19 @@ def test_holiday_days_count_towards_the_next_terms_period(area):
     periods = calendar.term_periods(area=area)
     assert calendar.period_for(periods, date(2026, 12, 28)).term.name == "Spring"
     assert calendar.period_for(periods, date(2026, 8, 1)) is None
+
+
+def test_the_current_period_or_after_the_last_term_the_last_one(area):
+    TermFactory(area=area, name="Autumn", starts_on=date(2026, 9, 2), ends_on=date(2026, 12, 18))
+    TermFactory(area=area, name="Spring", starts_on=date(2027, 1, 5), ends_on=date(2027, 3, 26))
+    periods = calendar.term_periods(area=area)
+
+    def name(day):
+        period = calendar.current_or_last_period(periods, day)
+        return period.term.name if period else None
+
+    assert name(date(2026, 10, 1)) == "Autumn"
+    assert name(date(2026, 12, 28)) == "Spring"  # the holiday counts towards the next term
+    assert name(date(2027, 4, 10)) == "Spring"  # after the last term: the last one
+    assert name(date(2026, 8, 1)) is None  # before the first term
+    assert calendar.current_or_last_period([], date(2026, 10, 1)) is None
