@@ -2,17 +2,6 @@
 queries. Every public name is importable from here (`from forums import selectors`).
 """
 
-from coproduction.consultation.selectors import (
-    LoadRow,
-    TermLoad,
-    TermPeriod,
-    consultation_load_by_term,
-    consultation_load_warnings,
-    consultation_overview,
-    consultation_requests_of,
-    period_for,
-    term_periods,
-)
 from coproduction.people.selectors import area_organisations
 from forums.selectors.agreements import (
     agreement_get,
@@ -83,14 +72,11 @@ __all__ = [
     "EqualityCell",
     "EqualityQuestion",
     "HIDE_UNDER",
-    "LoadRow",
     "PublishedEquality",
     "ROLE_ORDER",
     "ROUND_TO",
     "SECTOR_ORDER",
     "SMALL_COUNT",
-    "TermLoad",
-    "TermPeriod",
     "agreement_get",
     "agreement_part_get",
     "agreement_reminders",
@@ -116,10 +102,6 @@ __all__ = [
     "body_people",
     "chaired_area_ids",
     "chaired_body_ids",
-    "consultation_load_by_term",
-    "consultation_load_warnings",
-    "consultation_overview",
-    "consultation_requests_of",
     "equality_disclosure_control",
     "equality_record_of",
     "forget_chaired_bodies",
@@ -132,12 +114,10 @@ __all__ = [
     "has_pending_request",
     "join_request_get",
     "joinable_bodies",
-    "period_for",
     "person_current_bodies",
     "person_current_groups",
     "person_join_requests",
     "person_pending_requests",
     "requests_waiting_for",
     "round_to_five",
-    "term_periods",
 ]

@@ -1,11 +1,10 @@
-"""Every change to groups, bodies, memberships, join requests, consultation requests and
-partnership agreements happens here, by sub-domain; every public name is importable from here.
+"""Every change to groups, bodies, memberships, join requests and partnership agreements
+happens here, by sub-domain; every public name is importable from here.
 
 Callers check permissions first (forums/rules.py); these functions keep the rules of the
 data: same area, no overlaps, no cycles, no half-done changes.
 """
 
-from coproduction.consultation.services import consultation_request_record
 from forums.services.agreements import (
     ON_THE_DAY_GRACE,
     agreement_outcome_record_progress,
@@ -62,7 +61,6 @@ __all__ = [
     "body_membership_end",
     "body_membership_save",
     "body_save",
-    "consultation_request_record",
     "equality_record_save",
     "equality_record_withdraw",
     "equality_snapshots_take",

@@ -6,6 +6,9 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
 from coproduction.charts import bar_chart
+from coproduction.consultation import selectors as consultation_selectors
+from coproduction.consultation import services as consultation_services
+from coproduction.people import calendar
 from coproduction.people.calendar import current_or_last_period
 from coproduction.people.mixins import (
     AreaFormMixin,
@@ -14,7 +17,6 @@ from coproduction.people.mixins import (
     ServiceFormMixin,
 )
 from coproduction.people.selectors import area_membership_get
-from forums import selectors, services
 from forums.forms import (
     ConsultationRequestForm,
 )
@@ -29,10 +31,8 @@ class ConsultationOverviewView(AreaPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        period = current_or_last_period(
-            selectors.term_periods(area=self.area), timezone.localdate()
-        )
-        groups, people = selectors.consultation_overview(area=self.area, period=period)
+        period = current_or_last_period(calendar.term_periods(area=self.area), timezone.localdate())
+        groups, people = consultation_selectors.consultation_overview(area=self.area, period=period)
         context.update(period=period, group_rows=groups, person_rows=people)
         return context
 
@@ -55,7 +55,7 @@ class ConsultationRecordView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixi
 
     def form_valid(self, form):
         data = form.cleaned_data
-        warnings = selectors.consultation_load_warnings(
+        warnings = consultation_selectors.consultation_load_warnings(
             area=self.area, asked_on=data["asked_on"], group=data["group"], person=data["person"]
         )
         if warnings and not data["go_ahead"]:
@@ -68,7 +68,7 @@ class ConsultationRecordView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixi
 
     def call_service(self, form):
         data = form.cleaned_data
-        return services.consultation_request_record(
+        return consultation_services.consultation_request_record(
             area=self.area,
             group=data["group"],
             person=data["person"],
@@ -90,8 +90,8 @@ class LoadPageMixin:
     """The per-term load table and the requests, for one group or one person."""
 
     def load_context(self, *, group=None, person=None) -> dict:
-        periods = selectors.term_periods(area=self.area)
-        terms = selectors.consultation_load_by_term(
+        periods = calendar.term_periods(area=self.area)
+        terms = consultation_selectors.consultation_load_by_term(
             area=self.area, periods=periods, group=group, person=person
         )
         limit = (
@@ -111,7 +111,9 @@ class LoadPageMixin:
                 marker_label=f"the limit of {limit}",
             ),
             "requests": list(
-                selectors.consultation_requests_of(area=self.area, group=group, person=person)[:100]
+                consultation_selectors.consultation_requests_of(
+                    area=self.area, group=group, person=person
+                )[:100]
             ),
         }
 

@@ -6,6 +6,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from coproduction.consultation.selectors import (
+    consultation_load_by_term,
+    consultation_load_warnings,
+)
+from coproduction.people import calendar
 from coproduction.people.models import Role
 from forums import selectors, services
 from forums.models import BodyRole, GroupMembership
@@ -166,13 +171,13 @@ def terms(area):
 
 
 def test_holiday_requests_count_towards_the_next_term(area, terms):
-    periods = selectors.term_periods(area=area)
+    periods = calendar.term_periods(area=area)
     assert [(p.term.name, p.starts_on, p.ends_on) for p in periods] == [
         ("Autumn", date(2026, 9, 2), date(2026, 12, 18)),
         ("Spring", date(2026, 12, 19), date(2027, 3, 26)),
     ]
-    assert selectors.period_for(periods, date(2026, 12, 24)).term.name == "Spring"
-    assert selectors.period_for(periods, date(2026, 8, 1)) is None
+    assert calendar.period_for(periods, date(2026, 12, 24)).term.name == "Spring"
+    assert calendar.period_for(periods, date(2026, 8, 1)) is None
 
 
 def test_requests_are_counted_per_term_for_a_group(area, terms):
@@ -184,8 +189,8 @@ def test_requests_are_counted_per_term_for_a_group(area, terms):
     ]:
         ConsultationRequestFactory(area=area, group=group, asked_on=asked_on, hours_asked=hours)
     ConsultationRequestFactory(area=area, person=member(area, Role.PARENT_CARER))
-    loads = selectors.consultation_load_by_term(
-        area=area, periods=selectors.term_periods(area=area), group=group
+    loads = consultation_load_by_term(
+        area=area, periods=calendar.term_periods(area=area), group=group
     )
     assert [(load.requests, load.hours, load.limit) for load in loads] == [
         (2, Decimal("3.5"), 6),
@@ -199,11 +204,11 @@ def test_a_warning_is_given_at_the_limit(area, terms):
     parent = member(area, Role.PARENT_CARER, display_name="Sam Okafor")
     ConsultationRequestFactory(area=area, person=parent, asked_on=date(2026, 10, 1))
     asked_on = date(2026, 11, 1)
-    assert selectors.consultation_load_warnings(area=area, asked_on=asked_on, person=parent) == []
+    assert consultation_load_warnings(area=area, asked_on=asked_on, person=parent) == []
     ConsultationRequestFactory(area=area, person=parent, asked_on=date(2026, 10, 2))
-    assert selectors.consultation_load_warnings(area=area, asked_on=asked_on, person=parent) == [
+    assert consultation_load_warnings(area=area, asked_on=asked_on, person=parent) == [
         "Sam Okafor has already had 2 requests in Autumn. The limit for a person is 2 a term."
     ]
     # Next term starts afresh.
     spring = date(2027, 2, 1)
-    assert selectors.consultation_load_warnings(area=area, asked_on=spring, person=parent) == []
+    assert consultation_load_warnings(area=area, asked_on=spring, person=parent) == []

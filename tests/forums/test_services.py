@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from coproduction.consultation import services as consultation_services
 from coproduction.consultation.models import ConsultationRequest, RequestKind
 from coproduction.people.models import Role, Sector
 from forums import services
@@ -380,7 +381,7 @@ def test_another_app_records_an_opportunity(area):
     officer = member(area, Role.OFFICER)
     parent = member(area, Role.PARENT_CARER)
     group = ParticipationGroupFactory(area=area)
-    request = services.consultation_request_record(
+    request = consultation_services.consultation_request_record(
         area=area,
         group=group,
         person=parent,
@@ -415,14 +416,14 @@ def test_a_request_with_bad_input_is_not_recorded(area, changes, field):
         **changes,
     }
     with pytest.raises(ValidationError) as error:
-        services.consultation_request_record(**arguments)
+        consultation_services.consultation_request_record(**arguments)
     assert field in error.value.error_dict
     assert not ConsultationRequest.objects.exists()
 
 
 def test_another_areas_group_cannot_be_recorded(area, other_area):
     with pytest.raises(ValidationError):
-        services.consultation_request_record(
+        consultation_services.consultation_request_record(
             area=area,
             group=ParticipationGroupFactory(area=other_area),
             kind=RequestKind.SURVEY,
