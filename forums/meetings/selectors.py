@@ -1,0 +1,231 @@
+"""Reads for meetings: settings, invitees, the pages' lists, papers and the dispatch log.
+
+Selectors own select_related/prefetch_related so each page's query count is fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from coproduction.people.models import AreaMembership, LocalArea, Person, Role
+from forums.meetings.models import (
+    AgendaItem,
+    Meeting,
+    MeetingAction,
+    MeetingEmail,
+    MeetingPreferences,
+    MeetingSettings,
+    MeetingStatus,
+    Paper,
+    PaperVersion,
+    Rsvp,
+    Venue,
+)
+from forums.models import Body, BodyMembership, current_on
+
+
+def meeting_settings_for(*, area: LocalArea) -> MeetingSettings:
+    """The area's meeting settings, or the defaults (unsaved) when none are stored."""
+    found = MeetingSettings.objects.filter(area=area).first()
+    return found if found is not None else MeetingSettings(area=area)
+
+
+def area_venues(*, area: LocalArea) -> QuerySet[Venue]:
+    return Venue.objects.filter(area=area).order_by("name")
+
+
+@dataclass(frozen=True)
+class Invitee:
+    """Someone a meeting's papers and notices go to: a body member (`person`) or a guest."""
+
+    email: str
+    name: str
+    person: Person | None = None
+    area_roles: frozenset[str] = frozenset()
+    copied_in: bool = False
+
+    @property
+    def is_parent_carer(self) -> bool:
+        return Role.PARENT_CARER in self.area_roles
+
+    @property
+    def is_young_person(self) -> bool:
+        return Role.YOUNG_PERSON in self.area_roles
+
+
+def body_member_invitees(*, body: Body, on_day: date | None = None) -> list[Invitee]:
+    """The body's members on `on_day` (today by default), copied-in heads of service
+    included, each with their roles in the body's area. Two queries."""
+    on_day = on_day or timezone.localdate()
+    memberships = list(
+        BodyMembership.objects.filter(current_on(on_day), body=body)
+        .select_related("person")
+        .order_by("person__display_name")
+    )
+    roles = dict(
+        AreaMembership.objects.filter(
+            area_id=body.area_id, person_id__in=[m.person_id for m in memberships]
+        ).values_list("person_id", "roles")
+    )
+    seen: dict[int, Invitee] = {}
+    for membership in memberships:
+        person = membership.person
+        if person.pk in seen or not person.is_active:
+            continue
+        seen[person.pk] = Invitee(
+            email=person.email,
+            name=person.display_name,
+            person=person,
+            area_roles=frozenset(roles.get(person.pk) or ()),
+            copied_in=membership.role == "copied",
+        )
+    return list(seen.values())
+
+
+def meeting_invitees(*, meeting: Meeting) -> list[Invitee]:
+    """Everyone invited to the meeting: the body's current members, then the guests, one
+    entry per email address (three queries)."""
+    invitees = body_member_invitees(body=meeting.body)
+    emails = {i.email.lower() for i in invitees}
+    for guest in meeting.guests.all():
+        if guest.email.lower() not in emails:
+            emails.add(guest.email.lower())
+            invitees.append(Invitee(email=guest.email, name=guest.name))
+    return invitees
+
+
+def is_invited(*, meeting: Meeting, person: Person) -> bool:
+    """True when `person` is a current member of the meeting's body or a guest (by email)."""
+    if not getattr(person, "is_authenticated", False):
+        return False
+    return (
+        BodyMembership.objects.filter(
+            current_on(timezone.localdate()), body_id=meeting.body_id, person=person
+        ).exists()
+        or meeting.guests.filter(email__iexact=person.email).exists()
+    )
+
+
+def needed_features_of(*, people: list[Person], meeting: Meeting | None = None) -> dict[int, set]:
+    """What each person needs at a venue: from their preferences and, for an existing
+    meeting, their RSVP for it. Two queries."""
+    ids = [p.pk for p in people]
+    needs: dict[int, set] = {pk: set() for pk in ids}
+    for person_id, features in MeetingPreferences.objects.filter(person_id__in=ids).values_list(
+        "person_id", "needed_features"
+    ):
+        needs[person_id].update(features)
+    if meeting is not None and meeting.pk:
+        for person_id, features in Rsvp.objects.filter(
+            meeting=meeting, person_id__in=ids, withdrawn=False
+        ).values_list("person_id", "needed_features"):
+            needs[person_id].update(features)
+    return needs
+
+
+def body_recent_venue_ids(
+    *, body: Body, before: datetime, count: int, exclude_meeting_id: int | None = None
+) -> list[int | None]:
+    """Venues of the body's last `count` meetings (not cancelled) starting before `before`,
+    latest first."""
+    meetings = Meeting.objects.filter(body=body, starts_at__lt=before).exclude(
+        status=MeetingStatus.CANCELLED
+    )
+    if exclude_meeting_id:
+        meetings = meetings.exclude(pk=exclude_meeting_id)
+    return list(meetings.order_by("-starts_at").values_list("venue_id", flat=True)[:count])
+
+
+def meeting_get(*, area: LocalArea, pk: int) -> Meeting | None:
+    """A meeting of a body in `area`, with its body, area, venue and chair."""
+    return (
+        Meeting.objects.filter(pk=pk, body__area=area)
+        .select_related("body__area", "venue", "chair")
+        .first()
+    )
+
+
+def meeting_agenda(*, meeting: Meeting) -> list[AgendaItem]:
+    """Agenda items with their papers and each paper's versions, newest first (3 queries)."""
+    return list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .prefetch_related(
+            Prefetch(
+                "papers",
+                queryset=Paper.objects.prefetch_related(
+                    Prefetch("versions", queryset=PaperVersion.objects.order_by("-number"))
+                ),
+            )
+        )
+        .order_by("position", "pk")
+    )
+
+
+def latest_versions(*, meeting: Meeting) -> list[PaperVersion]:
+    """The newest version of each paper of the meeting, in agenda order (one query)."""
+    return list(
+        PaperVersion.objects.filter(paper__agenda_item__meeting=meeting)
+        .select_related("paper__agenda_item")
+        .order_by("paper_id", "-number")
+        .distinct("paper_id")
+    )
+
+
+def paper_version_get(*, meeting: Meeting, pk: int) -> PaperVersion | None:
+    return (
+        PaperVersion.objects.filter(pk=pk, paper__agenda_item__meeting=meeting)
+        .select_related("paper")
+        .first()
+    )
+
+
+def carried_actions(*, meeting: Meeting) -> QuerySet[MeetingAction]:
+    """Open actions from the body's earlier meetings: they carry to this agenda until done."""
+    return (
+        MeetingAction.objects.filter(
+            meeting__body_id=meeting.body_id,
+            meeting__starts_at__lt=meeting.starts_at,
+            status="open",
+        )
+        .select_related("owner", "meeting")
+        .order_by("due_on", "pk")
+    )
+
+
+def meeting_rsvps(*, meeting: Meeting) -> QuerySet[Rsvp]:
+    return (
+        Rsvp.objects.filter(meeting=meeting, withdrawn=False)
+        .select_related("person")
+        .order_by("person__display_name")
+    )
+
+
+def meeting_dispatch_log(*, meeting: Meeting) -> QuerySet[MeetingEmail]:
+    """Every email about the meeting with its outcome (one query)."""
+    return MeetingEmail.objects.filter(meeting=meeting).select_related("email")
+
+
+def body_meetings(*, body: Body) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(body=body).select_related("venue").order_by("-starts_at")
+
+
+def person_meetings(*, person: Person, area: LocalArea | None = None) -> QuerySet[Meeting]:
+    """Meetings of bodies the person belongs to today, or is a guest at (one query)."""
+    today = timezone.localdate()
+    member_of = BodyMembership.objects.filter(current_on(today), person=person).values("body_id")
+    meetings = Meeting.objects.filter(
+        Q(body_id__in=member_of) | Q(guests__email__iexact=person.email)
+    ).select_related("body__area", "venue")
+    if area is not None:
+        meetings = meetings.filter(body__area=area)
+    return meetings.distinct().order_by("starts_at")
+
+
+def person_upcoming_meetings(*, person: Person, area: LocalArea | None = None):
+    return person_meetings(person=person, area=area).filter(
+        ends_at__gte=timezone.now(), status__in=[MeetingStatus.SCHEDULED, MeetingStatus.MOVED]
+    )
