@@ -229,3 +229,58 @@ def person_upcoming_meetings(*, person: Person, area: LocalArea | None = None):
     return person_meetings(person=person, area=area).filter(
         ends_at__gte=timezone.now(), status__in=[MeetingStatus.SCHEDULED, MeetingStatus.MOVED]
     )
+
+
+def paper_get(*, meeting: Meeting, pk: int) -> Paper | None:
+    return (
+        Paper.objects.filter(pk=pk, agenda_item__meeting=meeting)
+        .select_related("agenda_item__meeting__body__area")
+        .first()
+    )
+
+
+def person_meetings_split(*, person: Person, area: LocalArea | None = None) -> dict:
+    """The person's meetings: `upcoming` (soonest first) and `past` (latest first, at most
+    20). Two queries whatever the number of meetings."""
+    now = timezone.now()
+    meetings = person_meetings(person=person, area=area).select_related("body")
+    upcoming = list(meetings.filter(ends_at__gte=now))
+    past = list(meetings.filter(ends_at__lt=now).order_by("-starts_at")[:20])
+    return {"upcoming": upcoming, "past": past}
+
+
+def meeting_page(*, meeting: Meeting, person: Person) -> dict:
+    """What the meeting page shows: the agenda with papers, who is coming, the person's own
+    reply, actions carried forward and the acknowledged warnings. A fixed number of queries."""
+    rsvps = list(meeting_rsvps(meeting=meeting))
+    return {
+        "agenda": meeting_agenda(meeting=meeting),
+        "coming": [r for r in rsvps if r.answer == "attending"],
+        "apologies": [r for r in rsvps if r.answer == "apologies"],
+        "my_rsvp": next((r for r in rsvps if r.person_id == person.pk), None),
+        "carried_actions": list(carried_actions(meeting=meeting)),
+        "actions": list(meeting.actions.select_related("owner")),
+        "warnings": list(meeting.warnings.select_related("acknowledged_by")),
+        "papers_due_on": meeting.papers_due_on(),
+    }
+
+
+def meeting_organiser_page(*, meeting: Meeting) -> dict:
+    """Replies with access needs, who has not replied, warnings and the dispatch log."""
+    rsvps = list(meeting_rsvps(meeting=meeting))
+    replied = {r.person_id for r in rsvps}
+    invitees = meeting_invitees(meeting=meeting)
+    return {
+        "agenda": meeting_agenda(meeting=meeting),
+        "rsvps": rsvps,
+        "not_replied": [i for i in invitees if i.person is None or i.person.pk not in replied],
+        "invitee_count": len(invitees),
+        "warnings": list(meeting.warnings.select_related("acknowledged_by")),
+        "dispatch_log": list(meeting_dispatch_log(meeting=meeting)[:200]),
+        "papers_due_on": meeting.papers_due_on(),
+    }
+
+
+def person_next_meetings(*, person: Person, area: LocalArea | None = None):
+    """For the home page's "Your next meetings": upcoming open meetings, soonest first."""
+    return person_upcoming_meetings(person=person, area=area).select_related("body")

@@ -1,5 +1,41 @@
 """Meeting pages. Thin: parse, check permission, call one service or selector, answer."""
 
-from forums.meetings.views.meetings import MeetingDetailView, PaperDownloadView
+from forums.meetings.views.meetings import (
+    AgendaItemAddView,
+    BodyFeedView,
+    BodyMeetingsView,
+    FeedResetView,
+    MeetingCancelView,
+    MeetingDetailView,
+    MeetingEditView,
+    MeetingOrganiseView,
+    MeetingScheduleView,
+    MeetingSettingsView,
+    MyMeetingsView,
+    PaperAddView,
+    PaperDownloadView,
+    PaperReplaceView,
+    PreferencesView,
+    RsvpView,
+    person_feed,
+)
 
-__all__ = ["MeetingDetailView", "PaperDownloadView"]
+__all__ = [
+    "AgendaItemAddView",
+    "BodyFeedView",
+    "BodyMeetingsView",
+    "FeedResetView",
+    "MeetingCancelView",
+    "MeetingDetailView",
+    "MeetingEditView",
+    "MeetingOrganiseView",
+    "MeetingScheduleView",
+    "MeetingSettingsView",
+    "MyMeetingsView",
+    "PaperAddView",
+    "PaperDownloadView",
+    "PaperReplaceView",
+    "PreferencesView",
+    "RsvpView",
+    "person_feed",
+]
