@@ -57,7 +57,7 @@ def register() -> None:
             order=39,
         )
     )
-    registry.add_sections(SectionProvider("meetings", meetings_sections, order=10))
+    registry.add_sections(SectionProvider("meetings", meetings_sections, order=10, on_area=False))
     registry.add_settings_link(
         AreaSettingsLink(
             "Meeting rules",

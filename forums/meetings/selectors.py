@@ -210,7 +210,11 @@ def meeting_dispatch_log(*, meeting: Meeting) -> QuerySet[MeetingEmail]:
 
 
 def body_meetings(*, body: Body) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(body=body).select_related("venue").order_by("-starts_at")
+    return (
+        Meeting.objects.filter(body=body)
+        .select_related("body__area", "venue")
+        .order_by("-starts_at")
+    )
 
 
 def person_meetings(*, person: Person, area: LocalArea | None = None) -> QuerySet[Meeting]:
