@@ -3,8 +3,10 @@
 import pytest
 
 from coproduction.people.models import Role, Sector
-from tests.factories import BodyFactory, InitiativeFactory, member
+from tests.forums.factories import BodyFactory
+from tests.initiatives.factories import InitiativeFactory
 from tests.initiatives.test_views import page_text
+from tests.people.factories import member
 
 pytestmark = pytest.mark.django_db
 

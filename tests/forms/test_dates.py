@@ -7,8 +7,8 @@ import pytest
 
 from coproduction.people.models import Role
 from initiatives.models import Initiative
-from tests.factories import member
 from tests.initiatives.test_views import REGISTER_URL, error_summary, page_text, valid_form
+from tests.people.factories import member
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +109,7 @@ def test_an_error_about_the_whole_date_links_to_the_day_and_marks_every_box(clie
 
 
 def test_an_empty_required_date_asks_for_it(client, area):
-    from tests.factories import InitiativeFactory
+    from tests.initiatives.factories import InitiativeFactory
 
     initiative = InitiativeFactory(area=area)
     client.force_login(member(area, Role.OFFICER))

@@ -13,8 +13,9 @@ from django.test import Client
 from coproduction.people.models import Invitation, Role
 from forums.models import BodyRole, JoinRequest
 from initiatives.models import Initiative
-from tests.factories import BodyFactory, body_member, member
+from tests.forums.factories import BodyFactory, body_member
 from tests.initiatives.test_views import REGISTER_URL, valid_form
+from tests.people.factories import member
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
