@@ -157,7 +157,7 @@ def _paper(
 
 @transaction.atomic
 def seed() -> None:
-    venues = {}
+    venues: dict[str, list[Venue]] = {}
     for slug, rows in VENUES.items():
         area = LocalArea.objects.filter(slug=slug).first()
         if area is None:

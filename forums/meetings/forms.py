@@ -91,8 +91,10 @@ class MeetingForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, area, edit: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["venue"].queryset = Venue.objects.filter(area=area).order_by("name")
-        self.warnings = []
+        self.fields["venue"].queryset = Venue.objects.filter(  # type: ignore[attr-defined]
+            area=area
+        ).order_by("name")
+        self.warnings: list = []
         if edit:
             del self.fields["guests"]
             self.helper.inputs[0].value = "Save changes"

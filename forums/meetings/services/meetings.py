@@ -7,6 +7,7 @@ change with `WarningsNeedReasons`, so no rule passes silently.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -92,7 +93,7 @@ def meeting_schedule(
     join_link: str = "",
     chair: Person | None = None,
     reasons: dict[str, str] | None = None,
-    guests: list[tuple[str, str]] = (),
+    guests: Sequence[tuple[str, str]] = (),
 ) -> Meeting:
     """Schedule a meeting of `body`, run the scheduling rules and store each warning with
     its acknowledged reason (`reasons`: warning code to reason).
@@ -237,7 +238,7 @@ def rsvp_answer(
     meeting: Meeting,
     person: Person,
     answer: str,
-    needed_features: list[str] = (),
+    needed_features: Sequence[str] = (),
     access_needs: str = "",
 ) -> Rsvp:
     """Record (or change) the person's reply to the meeting and the access they need.
@@ -318,7 +319,8 @@ def meeting_record_held(
         Attendance.objects.update_or_create(
             meeting=meeting, person_id=person_id, defaults={"status": status}
         )
-    for item in meeting.agenda_items.filter(pk__in=list((outcomes or {}).keys())):
+    outcomes = outcomes or {}
+    for item in meeting.agenda_items.filter(pk__in=list(outcomes)):
         item.outcome = outcomes[item.pk].strip()
         item.save(update_fields=["outcome"])
     meeting.minutes = minutes.strip()

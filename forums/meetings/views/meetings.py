@@ -146,8 +146,7 @@ class RsvpView(MeetingRecordMixin, ServiceFormMixin, FormView):
 
 
 class MeetingFormMixin(ServiceFormMixin):
-    form_class = forms.MeetingForm
-    template_name = "meetings/meeting_form.html"
+    """Schedule and change share the form; warnings still needing a reason are shown on it."""
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -164,6 +163,8 @@ class MeetingFormMixin(ServiceFormMixin):
 
 class MeetingScheduleView(BodyRecordMixin, MeetingFormMixin, FormView):
     permission_required = "meetings.schedule_meeting"
+    form_class = forms.MeetingForm
+    template_name = "meetings/meeting_form.html"
 
     def call_service(self, form):
         data = form.cleaned_data
@@ -188,6 +189,8 @@ class MeetingScheduleView(BodyRecordMixin, MeetingFormMixin, FormView):
 
 class MeetingEditView(MeetingRecordMixin, MeetingFormMixin, FormView):
     permission_required = "meetings.organise_meeting"
+    form_class = forms.MeetingForm
+    template_name = "meetings/meeting_form.html"
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
