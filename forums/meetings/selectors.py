@@ -288,3 +288,80 @@ def meeting_organiser_page(*, meeting: Meeting) -> dict:
 def person_next_meetings(*, person: Person, area: LocalArea | None = None):
     """For the home page's "Your next meetings": upcoming open meetings, soonest first."""
     return person_upcoming_meetings(person=person, area=area).select_related("body")
+
+
+@dataclass(frozen=True)
+class PapersOnTime:
+    """A body's papers record over a period, for the board dashboard."""
+
+    body: Body
+    meetings: int
+    on_time: int
+    late_papers: int
+
+    @property
+    def share_on_time(self) -> float | None:
+        """Share (0 to 1) of the meetings whose papers all went out by their due date."""
+        return self.on_time / self.meetings if self.meetings else None
+
+
+def papers_on_time(*, area: LocalArea, starts_on: date, ends_on: date) -> list[PapersOnTime]:
+    """Per body of the area, meetings held or due between `starts_on` and `ends_on`
+    (inclusive, not cancelled): how many had every paper sent by the papers due date (the
+    first papers email queued on or before it, and no late paper), and how many papers were
+    late. Three queries whatever the number of meetings."""
+    from django.db.models import Count, Min
+
+    meetings = list(
+        Meeting.objects.filter(
+            body__area=area,
+            starts_at__date__gte=starts_on,
+            starts_at__date__lte=ends_on,
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("body")
+        .annotate(
+            late_papers=Count("agenda_items__papers", filter=Q(agenda_items__papers__is_late=True)),
+        )
+        .order_by("body__name", "starts_at")
+    )
+    first_sent = dict(
+        MeetingEmail.objects.filter(meeting__in=meetings, kind="papers")
+        .values("meeting_id")
+        .annotate(first=Min("created_at"))
+        .values_list("meeting_id", "first")
+    )
+    rows: dict[int, dict] = {}
+    for meeting in meetings:
+        row = rows.setdefault(
+            meeting.body_id, {"body": meeting.body, "meetings": 0, "on_time": 0, "late_papers": 0}
+        )
+        row["meetings"] += 1
+        row["late_papers"] += meeting.late_papers
+        sent = first_sent.get(meeting.pk)
+        due_on = meeting.papers_due_on(area.papers_ahead_working_days)
+        if (
+            sent is not None
+            and timezone.localtime(sent).date() <= due_on
+            and not meeting.late_papers
+        ):
+            row["on_time"] += 1
+    return [PapersOnTime(**row) for row in rows.values()]
+
+
+def area_venue_get(*, area: LocalArea, pk: int) -> Venue | None:
+    return Venue.objects.filter(area=area, pk=pk).first()
+
+
+def previous_meeting_awaiting_approval(*, meeting: Meeting) -> Meeting | None:
+    """The body's latest earlier meeting with draft minutes not yet approved."""
+    return (
+        Meeting.objects.filter(
+            body_id=meeting.body_id,
+            starts_at__lt=meeting.starts_at,
+            minutes_approved_at=None,
+        )
+        .exclude(minutes="")
+        .order_by("-starts_at")
+        .first()
+    )
