@@ -13,6 +13,7 @@ from django.utils import timezone
 from coproduction.forms.dates import GovUKDateField
 from coproduction.people.forms import GovUKFormMixin
 from forums.meetings.models import (
+    AttendanceStatus,
     ItemPurpose,
     MeetingMode,
     MeetingSettings,
@@ -290,3 +291,80 @@ class MeetingSettingsForm(GovUKFormMixin, forms.ModelForm):
                 attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}
             ),
         }
+
+
+class RecordForm(GovUKFormMixin, forms.Form):
+    """After the meeting: attendance of each invitee, the outcome of each item, the minutes."""
+
+    submit_label = "Save the record"
+
+    minutes = forms.CharField(
+        label="Minutes (draft until approved at the next meeting)",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+    )
+
+    def __init__(self, *args, people, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people, self.agenda = people, agenda
+        for person in people:
+            self.fields[f"attendance_{person.pk}"] = forms.ChoiceField(
+                label=person.display_name,
+                choices=AttendanceStatus.choices,
+                widget=forms.RadioSelect(attrs={"class": "govuk-radios--inline"}),
+                error_messages={"required": f"Say whether {person.display_name} came"},
+            )
+        for item in agenda:
+            self.fields[f"outcome_{item.pk}"] = forms.CharField(
+                label=f"Decision or outcome: {item.title}",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+            )
+
+    def attendance(self) -> dict[int, str]:
+        return {p.pk: self.cleaned_data[f"attendance_{p.pk}"] for p in self.people}
+
+    def outcomes(self) -> dict[int, str]:
+        return {i.pk: self.cleaned_data[f"outcome_{i.pk}"] for i in self.agenda}
+
+
+class ActionForm(GovUKFormMixin, forms.Form):
+    submit_label = "Add action"
+
+    description = forms.CharField(
+        label="Action",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Enter the action"},
+    )
+    owner = forms.ModelChoiceField(
+        label="Who does it",
+        queryset=None,
+        error_messages={"required": "Choose who does it"},
+    )
+    due_on = GovUKDateField(label="Due date (optional)", name="the due date", required=False)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+
+
+class DeclarationForm(GovUKFormMixin, forms.Form):
+    submit_label = "Record interest"
+
+    agenda_item = forms.ModelChoiceField(
+        label="Agenda item", queryset=None, error_messages={"required": "Choose the item"}
+    )
+    person = forms.ModelChoiceField(
+        label="Who declares it", queryset=None, error_messages={"required": "Choose who"}
+    )
+    interest = forms.CharField(
+        label="The interest",
+        help_text="For example: my child uses the service being commissioned.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Describe the interest"},
+    )
+
+    def __init__(self, *args, people, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+        self.fields["agenda_item"].queryset = items  # type: ignore[attr-defined]

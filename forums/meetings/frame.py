@@ -57,6 +57,16 @@ def register() -> None:
             order=39,
         )
     )
+    registry.add_area_page(
+        AreaPage(
+            "Venues",
+            "meetings:venue_list",
+            "meetings.manage_venues",
+            "Places meetings are held and what they offer for access.",
+            order=46,
+            in_menu=False,
+        )
+    )
     registry.add_sections(SectionProvider("meetings", meetings_sections, order=10, on_area=False))
     registry.add_settings_link(
         AreaSettingsLink(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from coproduction.people.models import AreaMembership, LocalArea, Person, Role
 from forums.meetings.models import (
     AgendaItem,
+    Declaration,
     Meeting,
     MeetingAction,
     MeetingEmail,
@@ -281,6 +282,13 @@ def meeting_organiser_page(*, meeting: Meeting) -> dict:
         "invitee_count": len(invitees),
         "warnings": list(meeting.warnings.select_related("acknowledged_by")),
         "dispatch_log": list(meeting_dispatch_log(meeting=meeting)[:200]),
+        "carried_actions": list(carried_actions(meeting=meeting)),
+        "awaiting_approval": previous_meeting_awaiting_approval(meeting=meeting),
+        "declarations": list(
+            Declaration.objects.filter(agenda_item__meeting=meeting).select_related(
+                "person", "agenda_item"
+            )
+        ),
         "papers_due_on": meeting.papers_due_on(),
     }
 
@@ -365,3 +373,8 @@ def previous_meeting_awaiting_approval(*, meeting: Meeting) -> Meeting | None:
         .order_by("-starts_at")
         .first()
     )
+
+
+def body_action_get(*, meeting: Meeting, pk: int) -> MeetingAction | None:
+    """An action agreed at any meeting of the meeting's body."""
+    return MeetingAction.objects.filter(pk=pk, meeting__body_id=meeting.body_id).first()

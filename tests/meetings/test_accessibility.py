@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from coproduction.people.models import Role
-from forums.meetings.models import Rsvp, SchedulingWarning
+from forums.meetings.models import Declaration, MeetingAction, Rsvp, SchedulingWarning
 from forums.meetings.services.dispatch import papers_dispatch_meeting
 from tests.forums.factories import BodyFactory, body_member
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, VenueFactory, paper
@@ -109,6 +109,29 @@ def test_pages_organisers_use(axe, world):
     check_form_errors(axe, w["chair"], m + f"agenda/{w['item'].pk}/papers/add/")
     check_form_errors(axe, w["chair"], m + f"papers/{w['paper'].pk}/replace/")
     check_pages(axe, w["admin"], ["/birmingham/meetings/settings/"])
+    officer = member(w["area"], Role.OFFICER)
+    check_pages(axe, officer, ["/birmingham/meetings/venues/"])
+    check_form_errors(axe, officer, "/birmingham/meetings/venues/add/")
+
+
+def test_pages_after_the_meeting(axe, world):
+    w = world
+    held = MeetingFactory(
+        body=w["body"],
+        title="Last month",
+        chair=w["chair"],
+        starts_at=timezone.now() - timedelta(days=30),
+    )
+    item = AgendaItemFactory(meeting=held, title="Short breaks budget")
+    MeetingAction.objects.create(meeting=held, description="Write to schools", owner=w["chair"])
+    Declaration.objects.create(agenda_item=item, person=w["parent"], interest="My child uses it.")
+    held.minutes = "Draft minutes."
+    held.save()
+    m = f"/birmingham/meetings/{held.pk}/"
+    check_form_errors(axe, w["chair"], m + "record/")
+    check_form_errors(axe, w["chair"], m + "actions/add/")
+    check_form_errors(axe, w["chair"], m + "interests/add/")
+    check_pages(axe, w["chair"], [f"/birmingham/meetings/{w['meeting'].pk}/organise/", m])
 
 
 def test_scheduling_warnings_with_their_reason_boxes(axe, world):

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from coproduction.people.models import Role
-from forums.meetings.models import Guest, MeetingPreferences, Rsvp
+from forums.meetings.models import Guest, MeetingAction, MeetingPreferences, Rsvp
 from tests.forums.factories import BodyFactory, BodyMembershipFactory, body_member
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, paper
 from tests.people.factories import member
@@ -37,6 +37,14 @@ MATRIX = {
     "replace paper": ("get", M + "papers/{paper}/replace/", expect(MANAGERS)),
     "cancel meeting": ("post", M + "cancel/", expect(MANAGERS, ok=302)),
     "meeting settings": ("get", "/account/meetings/", expect(MEMBERS, other_area=200)),
+    "record meeting": ("get", M + "record/", expect(MANAGERS)),
+    "add action": ("get", M + "actions/add/", expect(MANAGERS)),
+    "action done": ("post", M + "actions/{action}/done/", expect(MANAGERS, ok=302)),
+    "declare interest": ("get", M + "interests/add/", expect(MANAGERS)),
+    "approve minutes": ("post", M + "approve-minutes/", expect(MANAGERS, ok=302)),
+    "venues": ("get", "/{area}/meetings/venues/", expect(MANAGERS)),
+    "add venue": ("get", "/{area}/meetings/venues/add/", expect(MANAGERS)),
+    "change venue": ("get", "/{area}/meetings/venues/{venue}/", expect(MANAGERS)),
 }
 
 
@@ -51,7 +59,13 @@ def records(area):
     meeting = MeetingFactory(body=body)
     item = AgendaItemFactory(meeting=meeting)
     version = paper(item)
+    earlier = MeetingFactory(body=body, starts_at=timezone.now() - timedelta(days=30))
+    earlier.minutes = "Draft minutes."
+    earlier.save()
+    action = MeetingAction.objects.create(meeting=earlier, description="Write to schools")
     return {
+        "action": action.pk,
+        "venue": meeting.venue_id,
         "area": area.slug,
         "body": body.pk,
         "meeting": meeting.pk,

@@ -54,12 +54,19 @@ def meeting_page(area, n):
 
 
 def organise_page(area, n):
-    # guards: per invitee for their roles, per reply for its person, per email for its outbox row
+    # guards: per invitee for their roles, per reply for its person, per email for its outbox
+    # row, per carried action for its owner, per declared interest for its person and item
+    from forums.meetings.models import Declaration, MeetingAction
+
     body = BodyFactory(area=area)
     chair = body_member(body, Role.OFFICER, role="chair")
     meeting = MeetingFactory(body=body, chair=chair)
+    earlier = MeetingFactory(body=body, starts_at=timezone.now() - timedelta(days=30))
     for _ in range(n):
-        paper(AgendaItemFactory(meeting=meeting))
+        item = AgendaItemFactory(meeting=meeting)
+        paper(item)
+        MeetingAction.objects.create(meeting=earlier, description="Do it", owner=chair)
+        Declaration.objects.create(agenda_item=item, person=chair, interest="A provider")
         Rsvp.objects.create(
             meeting=meeting, person=body_member(body, Role.PARENT_CARER), answer="apologies"
         )
@@ -73,7 +80,7 @@ PAGES = {
     "my meetings": (my_meetings, 8),
     "body meetings": (body_meetings, 9),
     "meeting page": (meeting_page, 16),
-    "organise page": (organise_page, 16),
+    "organise page": (organise_page, 19),
 }
 
 

@@ -175,3 +175,88 @@ def test_meeting_page_shows_papers_and_late_flag(client, area, body):
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Budget (version 1, PDF" in page
     assert "Late" in page
+
+
+def test_after_the_meeting_attendance_outcomes_minutes_actions_and_approval(client, area, body):
+    from forums.meetings.models import Attendance, Declaration, MeetingAction
+
+    chair = body_member(body, Role.OFFICER, role="chair")
+    parent = body_member(body, Role.PARENT_CARER)
+    held = MeetingFactory(body=body, starts_at=timezone.now() - timedelta(days=14))
+    item = AgendaItemFactory(meeting=held, title="Short breaks")
+    client.force_login(chair)
+    base = f"/{area.slug}/meetings/{held.pk}/"
+    response = client.post(
+        base + "record/",
+        {
+            f"attendance_{chair.pk}": "present",
+            f"attendance_{parent.pk}": "apologies",
+            f"outcome_{item.pk}": "Agreed.",
+            "minutes": "We agreed the plan.",
+        },
+    )
+    assert response.status_code == 302
+    held.refresh_from_db()
+    assert (held.status, held.minutes) == ("held", "We agreed the plan.")
+    assert Attendance.objects.get(meeting=held, person=parent).status == "apologies"
+    item.refresh_from_db()
+    assert item.outcome == "Agreed."
+    client.post(base + "actions/add/", {"description": "Write to schools", "owner": parent.pk})
+    client.post(
+        base + "interests/add/",
+        {"agenda_item": item.pk, "person": parent.pk, "interest": "My child uses short breaks."},
+    )
+    assert Declaration.objects.get().interest == "My child uses short breaks."
+    action = MeetingAction.objects.get()
+    nxt = MeetingFactory(body=body)
+    organise = client.get(f"/{area.slug}/meetings/{nxt.pk}/organise/").content.decode()
+    assert "Write to schools" in organise
+    assert "Approve those minutes" in organise
+    client.post(f"/{area.slug}/meetings/{nxt.pk}/approve-minutes/")
+    held.refresh_from_db()
+    assert held.minutes_approved_at == nxt
+    client.post(f"/{area.slug}/meetings/{nxt.pk}/actions/{action.pk}/done/")
+    action.refresh_from_db()
+    assert action.status == "done"
+
+
+def test_record_before_the_meeting_is_refused_with_a_message(client, area, body):
+    chair = body_member(body, Role.OFFICER, role="chair")
+    meeting = MeetingFactory(body=body)
+    client.force_login(chair)
+    response = client.post(
+        f"/{area.slug}/meetings/{meeting.pk}/record/",
+        {f"attendance_{chair.pk}": "present", "minutes": ""},
+    )
+    assert "once the meeting has started" in response.content.decode()
+
+
+def test_officer_adds_a_venue_with_its_access(client, area):
+    from coproduction.people.models import Role as R
+    from forums.meetings.models import Venue
+    from tests.people.factories import member
+
+    client.force_login(member(area, R.OFFICER))
+    response = client.post(
+        f"/{area.slug}/meetings/venues/add/",
+        {
+            "name": "Library",
+            "address": "1 High St",
+            "features": ["step_free", "hearing_loop"],
+            "capacity": "20",
+        },
+    )
+    assert response.status_code == 302
+    assert Venue.objects.get(area=area).features == ["step_free", "hearing_loop"]
+
+
+def test_two_clicks_on_schedule_meeting_make_one_meeting(client, area, body, run_on_commit):
+    chair = body_member(body, Role.OFFICER, role="chair")
+    venue = VenueFactory(area=area)
+    client.force_login(chair)
+    url = f"/{area.slug}/governance/{body.pk}/meetings/schedule/"
+    token = client.get(url).context["form"].form_token
+    data = schedule_data(venue, form_token=token)
+    first, second = client.post(url, data), client.post(url, data)
+    assert first.status_code == second.status_code == 302
+    assert Meeting.objects.count() == 1

@@ -364,3 +364,21 @@ def rsvps_withdraw_for_area_member(*, membership) -> int:
     return Rsvp.objects.filter(meeting__in=future, person_id=membership.person_id).update(
         withdrawn=True
     )
+
+
+def declaration_add(*, agenda_item: AgendaItem, person: Person, interest: str):
+    """Record a declared interest in an agenda item (for example a parent carer whose child
+    uses a service being commissioned). Raises ValidationError for an empty interest."""
+    from forums.meetings.models import Declaration
+
+    declaration = Declaration(agenda_item=agenda_item, person=person, interest=interest.strip())
+    declaration.full_clean()
+    declaration.save()
+    return declaration
+
+
+def venue_save(*, venue: Venue) -> Venue:
+    """Add or change a venue of an area. Raises ValidationError (name taken in the area)."""
+    venue.full_clean()
+    venue.save()
+    return venue

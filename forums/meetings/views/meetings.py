@@ -431,3 +431,182 @@ class MeetingSettingsView(AreaPermissionMixin, ServiceFormMixin, FormView):
     def service_done(self, form, settings):
         messages.success(self.request, "The meeting rules are saved.")
         return redirect(reverse("meetings:settings", args=[self.area.slug]))
+
+
+# After the meeting ------------------------------------------------------------------------
+
+
+class InviteePeopleMixin:
+    """The people invited to `self.meeting` who have accounts, as a queryset (for choices)."""
+
+    def invitee_people(self):
+        from coproduction.people.models import Person
+
+        ids = [i.person.pk for i in selectors.meeting_invitees(meeting=self.meeting) if i.person]
+        return Person.objects.filter(pk__in=ids).order_by("display_name")
+
+
+class MeetingRecordView(MeetingRecordMixin, InviteePeopleMixin, ServiceFormMixin, FormView):
+    """Attendance, outcomes and draft minutes, once the meeting has started."""
+
+    permission_required = "meetings.organise_meeting"
+    template_name = "meetings/simple_form.html"
+    form_class = forms.RecordForm
+    extra_context = {"heading": "Record the meeting"}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["people"] = list(self.invitee_people())
+        kwargs["agenda"] = list(self.meeting.agenda_items.all())
+        return kwargs
+
+    def get_initial(self):
+        initial = {"minutes": self.meeting.minutes}
+        for row in self.meeting.attendance.all():
+            initial[f"attendance_{row.person_id}"] = row.status
+        for item in self.meeting.agenda_items.all():
+            initial[f"outcome_{item.pk}"] = item.outcome
+        return initial
+
+    def call_service(self, form):
+        return services.meeting_record_held(
+            meeting=self.meeting,
+            attendance=form.attendance(),
+            outcomes=form.outcomes(),
+            minutes=form.cleaned_data["minutes"],
+        )
+
+    def service_done(self, form, meeting):
+        messages.success(self.request, "The record of the meeting is saved.")
+        return redirect(reverse("meetings:meeting_organise", args=[self.area.slug, meeting.pk]))
+
+
+class ActionAddView(MeetingRecordMixin, InviteePeopleMixin, ServiceFormMixin, FormView):
+    permission_required = "meetings.organise_meeting"
+    template_name = "meetings/simple_form.html"
+    form_class = forms.ActionForm
+    extra_context = {"heading": "Add an action"}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["people"] = self.invitee_people()
+        return kwargs
+
+    def call_service(self, form):
+        return services.action_add(meeting=self.meeting, **form.cleaned_data)
+
+    def service_done(self, form, action):
+        messages.success(
+            self.request, "The action is added. It carries to the next meetings until done."
+        )
+        return redirect(
+            reverse("meetings:meeting_organise", args=[self.area.slug, self.meeting.pk])
+        )
+
+
+class ActionDoneView(MeetingRecordMixin, View):
+    """Mark an action of this body's meetings done (from the meeting it carries to)."""
+
+    permission_required = "meetings.organise_meeting"
+
+    def post(self, request, *args, **kwargs):
+        action = found(
+            selectors.body_action_get(meeting=self.meeting, pk=kwargs["action_pk"]),
+            "There is no such action for this body.",
+        )
+        services.action_mark_done(action=action)
+        messages.success(request, "The action is marked done.")
+        return redirect(
+            reverse("meetings:meeting_organise", args=[self.area.slug, self.meeting.pk])
+        )
+
+
+class DeclarationAddView(MeetingRecordMixin, InviteePeopleMixin, ServiceFormMixin, FormView):
+    permission_required = "meetings.organise_meeting"
+    template_name = "meetings/simple_form.html"
+    form_class = forms.DeclarationForm
+    extra_context = {"heading": "Record a declared interest"}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["people"] = self.invitee_people()
+        kwargs["items"] = self.meeting.agenda_items.all()
+        return kwargs
+
+    def call_service(self, form):
+        return services.declaration_add(**form.cleaned_data)
+
+    def service_done(self, form, declaration):
+        messages.success(self.request, "The declared interest is recorded.")
+        return redirect(
+            reverse("meetings:meeting_organise", args=[self.area.slug, self.meeting.pk])
+        )
+
+
+class MinutesApproveView(MeetingRecordMixin, View):
+    """At this meeting, approve the minutes of the body's previous meeting."""
+
+    permission_required = "meetings.organise_meeting"
+
+    def post(self, request, *args, **kwargs):
+        from django.core.exceptions import ValidationError
+
+        previous = found(
+            selectors.previous_meeting_awaiting_approval(meeting=self.meeting),
+            "There are no minutes waiting for approval.",
+        )
+        try:
+            services.minutes_approve(meeting=previous, at_meeting=self.meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"The minutes of {previous.title} are approved.")
+        return redirect(
+            reverse("meetings:meeting_organise", args=[self.area.slug, self.meeting.pk])
+        )
+
+
+# Venues -----------------------------------------------------------------------------------
+
+
+class VenueListView(AreaPermissionMixin, TemplateView):
+    area_permission_required = "meetings.manage_venues"
+    template_name = "meetings/venue_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["venues"] = selectors.area_venues(area=self.area)
+        return context
+
+
+class VenueFormView(AreaPermissionMixin, ServiceFormMixin, FormView):
+    area_permission_required = "meetings.manage_venues"
+    template_name = "meetings/simple_form.html"
+    form_class = forms.VenueForm
+
+    @cached_property
+    def instance(self):
+        from forums.meetings.models import Venue
+
+        if "venue_pk" in self.kwargs:
+            return found(selectors.area_venue_get(area=self.area, pk=self.kwargs["venue_pk"]))
+        return Venue(area=self.area)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = f"Change {self.instance.name}" if self.instance.pk else "Add a venue"
+        return context
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.instance
+        return kwargs
+
+    def call_service(self, form):
+        venue = form.instance
+        venue.features = form.cleaned_data["features"]
+        return services.venue_save(venue=venue)
+
+    def service_done(self, form, venue):
+        messages.success(self.request, f"{venue.name} is saved.")
+        return redirect(reverse("meetings:venue_list", args=[self.area.slug]))
