@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from coproduction.forms.dates import GovUKDateField
 from coproduction.people.forms import GovUKFormMixin
+from coproduction.people.models import Person
 from forums.meetings.models import (
+    AgendaItem,
     AttendanceStatus,
     ItemPurpose,
     MeetingMode,
@@ -338,24 +340,28 @@ class ActionForm(GovUKFormMixin, forms.Form):
     )
     owner = forms.ModelChoiceField(
         label="Who does it",
-        queryset=None,
+        queryset=Person.objects.none(),
         error_messages={"required": "Choose who does it"},
     )
     due_on = GovUKDateField(label="Due date (optional)", name="the due date", required=False)
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+        self.fields["owner"].queryset = people
 
 
 class DeclarationForm(GovUKFormMixin, forms.Form):
     submit_label = "Record interest"
 
     agenda_item = forms.ModelChoiceField(
-        label="Agenda item", queryset=None, error_messages={"required": "Choose the item"}
+        label="Agenda item",
+        queryset=AgendaItem.objects.none(),
+        error_messages={"required": "Choose the item"},
     )
     person = forms.ModelChoiceField(
-        label="Who declares it", queryset=None, error_messages={"required": "Choose who"}
+        label="Who declares it",
+        queryset=Person.objects.none(),
+        error_messages={"required": "Choose who"},
     )
     interest = forms.CharField(
         label="The interest",
@@ -366,5 +372,5 @@ class DeclarationForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, people, items, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people  # type: ignore[attr-defined]
-        self.fields["agenda_item"].queryset = items  # type: ignore[attr-defined]
+        self.fields["person"].queryset = people
+        self.fields["agenda_item"].queryset = items
