@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "coproduction.consultation",
     "initiatives",
     "forums",
+    "forums.meetings",
     "evaluation",
 ]
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("initiatives.urls")),
     path("", include("forums.urls")),
+    path("", include("forums.meetings.urls")),
     # Area pages, /<area_slug>/..., come last: fixed addresses above take precedence.
     path("", include("coproduction.people.urls")),
 ]

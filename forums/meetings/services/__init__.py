@@ -1,0 +1,1 @@
+"""Writes for meetings: scheduling rules, meetings, papers and dispatch (sub-modules)."""
