@@ -10,8 +10,8 @@ handler404 = "coproduction.views.page_not_found"
 handler500 = "coproduction.views.server_error"
 
 # The admin site has no password form of its own: everyone signs in through allauth.
-admin.site.login = admin_sign_in
-admin.site.password_change = admin_password_change
+admin.site.login = admin_sign_in  # type: ignore[method-assign]
+admin.site.password_change = admin_password_change  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

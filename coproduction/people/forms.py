@@ -6,6 +6,7 @@ account_forms.py.
 """
 
 from functools import cached_property
+from typing import cast
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Size, Submit
@@ -48,7 +49,8 @@ class GovUKFormMixin:
     @cached_property
     def form_token(self) -> str:
         """The token sent with this form: the one it came with when shown again, else a new one."""
-        sent = valid_token(self.data.get(FIELD_NAME)) if self.is_bound else None
+        form = cast(forms.BaseForm, self)
+        sent = valid_token(form.data.get(FIELD_NAME)) if form.is_bound else None
         return sent or new_token()
 
 

@@ -67,7 +67,7 @@ class AreaPermissionMixin(PermissionRequiredMixin):
 
     def has_area_permission(self) -> bool:
         """The checks made before anything is looked up (see the class docstring)."""
-        user = self.request.user
+        user = self.request.user  # type: ignore[attr-defined]  # the view's request
         if not user.has_perm("people.view_area", self.area):
             return False
         wanted = self.area_permission_required

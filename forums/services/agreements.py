@@ -2,6 +2,7 @@
 
 import logging
 from datetime import date, timedelta
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
@@ -68,7 +69,8 @@ def agreement_save(
     )
     if any(person.pk not in members for person in signatories):
         raise ValidationError({"signatories": "Choose signatories from this local area."})
-    if agreement.reviewing_body_id and agreement.reviewing_body.area_id != agreement.area_id:
+    reviewing_body = agreement.reviewing_body
+    if reviewing_body is not None and reviewing_body.area_id != agreement.area_id:
         raise ValidationError({"reviewing_body": "Choose a board from this local area."})
     if agreement.starts_on and agreement.review_on and agreement.review_on <= agreement.starts_on:
         raise ValidationError({"review_on": "The review date must be after the start date."})
@@ -90,17 +92,18 @@ def agreement_part_save(
     draft `agreement`, or change its `part` of that kind, under a lock on the agreement.
     A signed or replaced agreement is refused (ValidationError: renew it to change it)."""
     _require_draft(PartnershipAgreement.objects.select_for_update().get(pk=agreement.pk))
-    model = details.model
-    if part is None:
-        part = model(agreement=agreement)
-    else:
-        part = model.objects.select_for_update().get(pk=part.pk, agreement=agreement)
-    details.apply_to(part)
-    if isinstance(part, AgreementOutcome):
-        part.updated_at = timezone.now()
-    part.full_clean()
-    part.save()
-    return part
+    model: Any = details.model
+    row = (
+        model(agreement=agreement)
+        if part is None
+        else model.objects.select_for_update().get(pk=part.pk, agreement=agreement)
+    )
+    details.apply_to(row)
+    if isinstance(row, AgreementOutcome):
+        row.updated_at = timezone.now()
+    row.full_clean()
+    row.save()
+    return row
 
 
 @transaction.atomic

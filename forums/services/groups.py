@@ -32,7 +32,8 @@ def group_save(
     else:
         group = ParticipationGroup.objects.select_for_update().get(pk=group.pk, area=area)
     details.apply_to(group)
-    if group.organisation_id and group.organisation.area_id != group.area_id:
+    organisation = group.organisation
+    if organisation is not None and organisation.area_id != group.area_id:
         raise ValidationError({"organisation": "Choose an organisation from this local area."})
     group.full_clean()
     group.save()
