@@ -256,9 +256,20 @@ def person_meetings_split(*, person: Person, area: LocalArea | None = None) -> d
 
 def meeting_page(*, meeting: Meeting, person: Person) -> dict:
     """What the meeting page shows: the agenda with papers, who is coming, the person's own
-    reply, actions carried forward and the acknowledged warnings. A fixed number of queries."""
+    reply, actions carried forward and the acknowledged warnings. A fixed number of queries.
+
+    `for_young_person` is true when `person` is a young person in the meeting's area: the page
+    then opens with a short, plain summary (issue 9, item 7: young people's meeting pages in
+    short, plain words).
+    """
     rsvps = list(meeting_rsvps(meeting=meeting))
+    roles = (
+        person.area_roles().get(meeting.body.area_id, frozenset())
+        if getattr(person, "is_authenticated", False)
+        else frozenset()
+    )
     return {
+        "for_young_person": Role.YOUNG_PERSON in roles,
         "agenda": meeting_agenda(meeting=meeting),
         "coming": [r for r in rsvps if r.answer == "attending"],
         "apologies": [r for r in rsvps if r.answer == "apologies"],

@@ -23,6 +23,7 @@ def world(transactional_db, settings, tmp_path):
     body = BodyFactory(area=area, name="Objective 3: Working Together Well")
     chair = body_member(body, Role.OFFICER, role="chair", display_name="Helen Ward")
     parent = body_member(body, Role.PARENT_CARER, display_name="Sam Okafor")
+    young_person = body_member(body, Role.YOUNG_PERSON, display_name="Ali Khan")
     admin = member(area, Role.AREA_ADMIN)
     venue = VenueFactory(area=area, name="Northfield Library", travel_notes="Bus 61 stops outside.")
     soon = timezone.now() + timedelta(days=2)
@@ -54,6 +55,7 @@ def world(transactional_db, settings, tmp_path):
         "body": body,
         "chair": chair,
         "parent": parent,
+        "young_person": young_person,
         "admin": admin,
         "meeting": meeting,
         "item": item,
@@ -97,6 +99,7 @@ def test_pages_families_use(axe, world):
         ],
     )
     check_form_errors(axe, w["parent"], m + "reply/", fill=clear_answer)
+    check_pages(axe, w["young_person"], [m])  # with the short, plain summary on top
 
 
 def test_pages_organisers_use(axe, world):

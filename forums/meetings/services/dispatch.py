@@ -33,6 +33,10 @@ from forums.meetings.selectors import Invitee
 
 logger = logging.getLogger(__name__)
 
+# Emails with a short, plain version for young people (issue 9, item 7): the template
+# `<name>_young_person` is used instead of `<name>` when the invitee is a young person.
+YOUNG_PERSON_VERSIONS = frozenset({"papers"})
+
 # How far ahead the dispatch run looks: papers fall due at most 20 working days ahead.
 LOOK_AHEAD = timedelta(days=40)
 
@@ -62,9 +66,12 @@ def _queue(
     context: dict,
     attachments=(),
 ) -> MeetingEmail | None:
-    """Queue one email and its log row unless this logical message exists already."""
+    """Queue one email and its log row unless this logical message exists already. A young
+    person gets the short, plain version of the email where there is one."""
     if MeetingEmail.objects.filter(key=key).exists():
         return None
+    if invitee.is_young_person and template in YOUNG_PERSON_VERSIONS:
+        template = f"{template}_young_person"
     email = email_queue_template(
         to=invitee.email,
         template=f"meetings/email/{template}",
