@@ -371,6 +371,13 @@ class Rsvp(models.Model):
     def __str__(self):
         return f"{self.person}: {self.get_answer_display()}"
 
+    @property
+    def needed_feature_labels(self) -> list[str]:
+        """What the person needs at the venue, in words (e.g. "Hearing loop"), in the order
+        they chose; a value no longer among the features is shown as stored."""
+        labels = dict(VenueFeature.choices)
+        return [labels.get(f, f) for f in self.needed_features]
+
 
 class WarningCode(models.TextChoices):
     PARENT_CARER_HOURS = "parent_carer_hours", "Parent carers: term-time weekday, 10:00 to 14:00"
