@@ -34,7 +34,7 @@ MONTH_NAMES["sept"] = 9
 class GovUKDateWidget(DateInputWidget):
     """crispy-forms-gds' three boxes, asking phones for a number keyboard (GOV.UK advice)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for widget in self.widgets:
             widget.attrs["inputmode"] = "numeric"
