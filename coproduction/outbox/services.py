@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
@@ -243,6 +244,14 @@ def outbound_email_send(*, email_id: int, final_try: bool = False) -> str:
     return "sent"
 
 
+def message_id(email: OutboundEmail) -> str:
+    """The email's Message-ID, the same on every try: if a worker dies after the mail server
+    took a message but before the row says sent, the retry carries the same id, so receiving
+    mail systems can recognise it as the same message."""
+    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"<outbox-{email.pk}@{domain}>"
+
+
 def _message_for(email: OutboundEmail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=email.subject,
@@ -250,6 +259,7 @@ def _message_for(email: OutboundEmail) -> EmailMultiAlternatives:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
         connection=get_connection(fail_silently=False),
+        headers={"Message-ID": message_id(email)},
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

@@ -97,3 +97,12 @@ def test_an_email_handed_over_long_ago_but_still_queued_is_handed_over_again():
     # Sent: the next sweep has nothing to do.
     assert services.emails_hand_due_to_worker() == 0
     assert len(mail.outbox) == 1
+
+
+def test_a_retried_email_carries_the_same_message_id(settings, run_on_commit):
+    settings.SITE_URL = "https://portal.example.org"
+    with run_on_commit():
+        email = queue()
+    sent = mail.outbox[0]
+    assert sent.extra_headers["Message-ID"] == f"<outbox-{email.pk}@portal.example.org>"
+    assert services.message_id(email) == sent.extra_headers["Message-ID"]
