@@ -20,19 +20,22 @@ SEND_OPTIONS = {
 }
 
 
+def _send(task, email_id: int) -> str:
+    final_try = task.request.retries >= task.max_retries
+    return services.outbound_email_send(email_id=email_id, final_try=final_try)
+
+
 @shared_task(name="outbox.send_outbound_email", **SEND_OPTIONS)
 def send_outbound_email(self, email_id: int) -> str:
     """Send one queued email. Safe to run twice: a sent email is not sent again."""
-    final_try = self.request.retries >= self.max_retries
-    return services.outbound_email_send(email_id=email_id, final_try=final_try)
+    return _send(self, email_id)
 
 
 @shared_task(name="people.send_outbound_email", **SEND_OPTIONS)
 def send_outbound_email_by_old_name(self, email_id: int) -> str:
     """The same task under the name it had before the outbox app: tasks already waiting on
     the broker when the portal is upgraded are still sent."""
-    final_try = self.request.retries >= self.max_retries
-    return services.outbound_email_send(email_id=email_id, final_try=final_try)
+    return _send(self, email_id)
 
 
 @shared_task(name="outbox.send_due_emails")
