@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class EvaluationConfig(AppConfig):
     name = "evaluation"
     verbose_name = "Evaluation"
+
+    def ready(self):
+        from evaluation.figures import discover
+
+        discover()
