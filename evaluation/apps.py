@@ -6,6 +6,8 @@ class EvaluationConfig(AppConfig):
     verbose_name = "Evaluation"
 
     def ready(self):
+        from evaluation import frame
         from evaluation.figures import discover
 
         discover()
+        frame.register()
