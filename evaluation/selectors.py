@@ -27,8 +27,9 @@ from evaluation.figures import (
 )
 from forums.models import Body
 
-# The side-by-side view offers this many school years, the current one first.
-SIDE_BY_SIDE_YEARS = 5
+# The dashboard and the side-by-side view offer at least this many school years, the current
+# one first (the dashboard adds any earlier year holding one of the area's terms).
+YEARS_OFFERED = 5
 
 
 # Periods and bodies ---------------------------------------------------------------------------
@@ -45,14 +46,14 @@ def academic_years_back(*, today: date, count: int) -> list[Period]:
 def dashboard_periods(*, area: LocalArea, today: date) -> tuple[list[Period], list[Period]]:
     """What the dashboard can be filtered to: (school years, terms), each latest first.
 
-    School years run 1 September to 31 August: the current one, the one before, and every
-    year holding one of the area's terms. A term's period is
+    School years run 1 September to 31 August: the current one, the four before it, and
+    every year holding one of the area's terms. A term's period is
     `coproduction.people.calendar.term_periods`' (from the day after the previous term ended
     to its last day, so holiday weeks count towards the next term), labelled with the term's
     name and slugged `term-<id>`. One query (the area's terms).
     """
     periods = term_periods(area=area)
-    years = {year.slug: year for year in academic_years_back(today=today, count=2)}
+    years = {year.slug: year for year in academic_years_back(today=today, count=YEARS_OFFERED)}
     for period in periods:
         year = academic_year(period.term.starts_on)
         years.setdefault(year.slug, year)

@@ -168,7 +168,7 @@ class AreasSideBySideView(LoginRequiredMixin, TemplateView):
         if not selectors.dashboard_areas(person=self.request.user):
             raise PermissionDenied
         today = _today()
-        years = selectors.academic_years_back(today=today, count=selectors.SIDE_BY_SIDE_YEARS)
+        years = selectors.academic_years_back(today=today, count=selectors.YEARS_OFFERED)
         form = DashboardFilterForm(
             {"period": self.request.GET.get("period", years[0].slug)}, years=years, terms=[]
         )

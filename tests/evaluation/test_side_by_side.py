@@ -1,0 +1,75 @@
+"""The side-by-side view: a person's areas in columns, only the areas whose dashboard they may
+see, every provider's headline measures, counts from 1 to 4 never shown."""
+
+import pytest
+
+from coproduction.people.models import AreaMembership, Role
+from evaluation.figures import SUPPRESSED
+from tests.initiatives.factories import InitiativeFactory
+from tests.people.factories import LocalAreaFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer_in_two_areas(client, area, other_area):
+    person = member(area, Role.OFFICER)
+    AreaMembership.objects.create(person=person, area=other_area, roles=[Role.BOARD_MEMBER])
+    client.force_login(person)
+    return person
+
+
+def test_areas_are_columns_with_every_providers_measures(
+    client, officer_in_two_areas, registered_provider
+):
+    page = client.get("/dashboard/areas/").content.decode()
+    assert page.index(">Birmingham<") < page.index(">Leeds<")
+    assert 'href="/birmingham/dashboard/?period=' in page
+    assert 'href="/leeds/dashboard/?period=' in page
+    assert "Test area name length" in page
+    assert "Published initiatives" in page
+    assert "Boards and work streams with a representation gap" in page
+    assert "benchmarking" in page
+
+
+def test_an_area_where_the_person_may_not_see_the_dashboard_never_appears(client, area):
+    young_there = LocalAreaFactory(name="West Sussex", slug="west-sussex")
+    stranger = LocalAreaFactory(name="Kent", slug="kent")
+    InitiativeFactory(area=stranger)
+    person = member(area, Role.BOARD_MEMBER)
+    AreaMembership.objects.create(person=person, area=young_there, roles=[Role.YOUNG_PERSON])
+    client.force_login(person)
+    page = client.get("/dashboard/areas/").content.decode()
+    assert "Birmingham" in page
+    assert "West Sussex" not in page and "/west-sussex/" not in page
+    assert "Kent" not in page and "/kent/" not in page
+
+
+def test_counts_from_one_to_four_never_show(client, officer_in_two_areas, registered_provider, area):
+    for _ in range(3):
+        InitiativeFactory(area=area)
+    page = client.get("/dashboard/areas/").content.decode()
+    assert SUPPRESSED in page
+    row = page[page.index("Test people counted") :].split("</tr>")[0]
+    assert row.count(SUPPRESSED) == 2 and ">3<" not in row
+    initiatives = page[page.index("Published initiatives") :].split("</tr>")[0]
+    assert SUPPRESSED in initiatives and ">3<" not in initiatives
+
+
+def test_a_bad_year_is_explained_at_the_field(client, officer_in_two_areas):
+    response = client.get("/dashboard/areas/?period=2001-02x")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose a school year or term from the list" in page
+    assert "Headline figures by area" not in page
+
+
+def test_an_earlier_school_year_can_be_chosen(client, officer_in_two_areas):
+    from django.utils import timezone
+
+    from evaluation.figures import academic_year
+
+    this_year = academic_year(timezone.localdate())
+    last_year = academic_year(this_year.starts_on.replace(year=this_year.starts_on.year - 1))
+    page = client.get(f"/dashboard/areas/?period={last_year.slug}").content.decode()
+    assert f"Headline figures by area, {last_year.label}" in page
