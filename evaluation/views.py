@@ -96,7 +96,13 @@ class DashboardView(AreaPermissionMixin, TemplateView):
             terms=terms,
             bodies=bodies,
         )
-        context.update(form=form, body=body, panels=[], period=None)
+        context.update(
+            form=form,
+            body=body,
+            panels=[],
+            period=None,
+            compare_areas=len(selectors.dashboard_areas(person=self.request.user)) > 1,
+        )
         if not form.is_valid():
             return context
         period = selectors.period_choose([*years, *terms], form.cleaned_data["period"], default=default)

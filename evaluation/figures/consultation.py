@@ -131,7 +131,7 @@ def consultation_measures(scope: DashboardScope) -> list[Measure]:
     return [
         Measure("Consultation requests", sum(t["requests"] for t in terms) if terms else None),
         Measure(
-            "People asked as often as the limit or more (summed over terms)",
+            "People at or over the request limit (added up over terms)",
             suppress(sum(t["people_at_limit"] for t in terms)) if terms else None,
         ),
     ]

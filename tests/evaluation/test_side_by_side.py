@@ -73,3 +73,14 @@ def test_an_earlier_school_year_can_be_chosen(client, officer_in_two_areas):
     last_year = academic_year(this_year.starts_on.replace(year=this_year.starts_on.year - 1))
     page = client.get(f"/dashboard/areas/?period={last_year.slug}").content.decode()
     assert f"Headline figures by area, {last_year.label}" in page
+
+
+def test_the_dashboard_links_to_the_side_by_side_view_for_people_in_several_areas(
+    client, officer_in_two_areas
+):
+    assert 'href="/dashboard/areas/"' in client.get("/birmingham/dashboard/").content.decode()
+
+
+def test_no_side_by_side_link_for_one_area(client, area):
+    client.force_login(member(area, Role.BOARD_MEMBER))
+    assert 'href="/dashboard/areas/"' not in client.get("/birmingham/dashboard/").content.decode()
