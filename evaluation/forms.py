@@ -4,6 +4,8 @@ Read from the address (GET), so a filtered dashboard can be bookmarked and works
 JavaScript. Choices come from the view (the area's periods and bodies).
 """
 
+from typing import cast
+
 from django import forms
 
 from evaluation.figures import Period
@@ -24,11 +26,11 @@ class DashboardFilterForm(forms.Form):
         choices: list = [("School years", [(p.slug, p.label) for p in years])]
         if terms:
             choices.append(("Terms", [(p.slug, p.label) for p in terms]))
-        self.fields["period"].choices = choices
+        cast(forms.ChoiceField, self.fields["period"]).choices = choices
         if bodies is None:
             del self.fields["body"]
         else:
-            self.fields["body"].choices = [("", "The whole area")] + [
+            cast(forms.ChoiceField, self.fields["body"]).choices = [("", "The whole area")] + [
                 (str(body.pk), body.name + (" (ended)" if body.status == BodyStatus.ENDED else ""))
                 for body in bodies
             ]

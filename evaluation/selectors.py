@@ -97,11 +97,7 @@ def dashboard_body_get(*, area: LocalArea, pk: Any) -> Body | None:
 def dashboard_providers(scope: DashboardScope) -> list[FigureProvider]:
     """Every registered provider, in page order; those with `body_level=False` are left out
     when the scope is one body."""
-    return [
-        provider
-        for provider in figures.ordered()
-        if scope.body is None or provider.body_level
-    ]
+    return [provider for provider in figures.ordered() if scope.body is None or provider.body_level]
 
 
 def _built(scope: DashboardScope) -> Iterator[tuple[FigureProvider, list[Figure]]]:

@@ -105,7 +105,9 @@ class DashboardView(AreaPermissionMixin, TemplateView):
         )
         if not form.is_valid():
             return context
-        period = selectors.period_choose([*years, *terms], form.cleaned_data["period"], default=default)
+        period = selectors.period_choose(
+            [*years, *terms], form.cleaned_data["period"], default=default
+        )
         scope = DashboardScope(area=self.area, period=period, today=today, body=body)
         query = {"period": period.slug, **({"body": body.pk} if body else {})}
         panels = []

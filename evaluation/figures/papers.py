@@ -42,7 +42,13 @@ def papers_figures(scope: DashboardScope) -> list[Figure]:
     ]
     if len(rows) > 1:
         table.append(
-            ("All boards and work streams", meetings, on_time, _per_cent(on_time, meetings), late_papers)
+            (
+                "All boards and work streams",
+                meetings,
+                on_time,
+                _per_cent(on_time, meetings),
+                late_papers,
+            )
         )
     return [
         Figure(

@@ -73,8 +73,10 @@ def test_the_filter_works_by_choosing_and_sending(axe, world):
     page.click("button:has-text('Show figures')")
     page.wait_for_load_state()
     assert f"body={world['body'].pk}" in page.url
-    assert page.locator("h1 + *, .govuk-caption-l").first.inner_text().endswith(
-        "Objective 3: Working Together Well"
+    assert (
+        page.locator("h1 + *, .govuk-caption-l")
+        .first.inner_text()
+        .endswith("Objective 3: Working Together Well")
     )
 
 

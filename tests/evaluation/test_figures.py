@@ -28,9 +28,7 @@ YEAR = Period("2026-27", "2026 to 2027 school year", date(2026, 9, 1), date(2027
 
 def scope(area, body=None, period=None):
     today = timezone.localdate()
-    return DashboardScope(
-        area=area, period=period or academic_year(today), today=today, body=body
-    )
+    return DashboardScope(area=area, period=period or academic_year(today), today=today, body=body)
 
 
 def by_first_cell(figure) -> dict:
@@ -59,7 +57,8 @@ def test_co_by_sector_counts_published_initiatives_of_the_area_and_marks_empty_c
 
 def test_co_by_sector_with_no_initiatives_shows_its_empty_text(area):
     [figure] = co_by_sector_figures(scope(area))
-    assert figure.rows == () and figure.chart is None
+    assert figure.rows == ()
+    assert figure.chart is None
 
 
 # Representation ------------------------------------------------------------------------------
@@ -111,7 +110,8 @@ def test_papers_on_time_per_body_within_the_period_and_body(area, other_area, se
     assert [row[0] for row in only.rows] == ["B work stream"]
     past = Period("past", "last year", soon - timedelta(days=400), soon - timedelta(days=300))
     [none] = papers_figures(scope(area, period=past))
-    assert none.rows == () and none.chart is None
+    assert none.rows == ()
+    assert none.chart is None
 
 
 # Consultation load ---------------------------------------------------------------------------
@@ -168,5 +168,5 @@ def test_five_or_more_people_at_the_limit_are_counted_in_full(area):
 
 def test_consultation_load_without_terms_says_so(area):
     [figure] = consultation_figures(scope(area, period=YEAR))
-    assert figure.rows == () and "no term dates" in figure.empty_text
-
+    assert figure.rows == ()
+    assert "no term dates" in figure.empty_text

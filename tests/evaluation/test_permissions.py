@@ -99,3 +99,23 @@ def test_side_by_side_view_is_for_people_who_may_see_a_dashboard(client, area, r
     if role != "anonymous":
         client.force_login(member(area, role))
     assert client.get("/dashboard/areas/").status_code == status
+
+
+@pytest.mark.parametrize("role", ["outsider", Role.YOUNG_PERSON])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/leeds/dashboard/bodies/{body}/",
+        "/leeds/dashboard/?body={body}",
+        "/leeds/dashboard/figures/papers-on-time.csv?body={body}",
+    ],
+)
+def test_refused_people_cannot_tell_an_existing_body_from_a_missing_one(
+    client, area, other_area, url, role
+):
+    body = BodyFactory(area=other_area)
+    person = member(area, Role.PARENT_CARER) if role == "outsider" else member(other_area, role)
+    client.force_login(person)
+    existing = client.get(url.format(body=body.pk))
+    nonexistent = client.get(url.format(body=999_999))
+    assert existing.status_code == nonexistent.status_code == 403
