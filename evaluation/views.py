@@ -65,6 +65,32 @@ def figure_panel(figure: Figure, csv_href: str) -> dict:
     return {"figure": figure, "headings": headings, "rows": rows, "csv_href": csv_href}
 
 
+def dashboard_panels(scope: DashboardScope) -> list[dict]:
+    """Every provider's figures for `scope` (one selector call), each ready to show with the
+    address of its CSV for the same period and body."""
+    query = urlencode(
+        {"period": scope.period.slug, **({"body": scope.body.pk} if scope.body else {})}
+    )
+    return [
+        {
+            "provider": provider,
+            "figures": [
+                figure_panel(
+                    figure,
+                    reverse(
+                        "evaluation:figure_csv",
+                        kwargs={"area_slug": scope.area.slug, "slug": figure.slug},
+                    )
+                    + "?"
+                    + query,
+                )
+                for figure in built
+            ],
+        }
+        for provider, built in selectors.dashboard_figures(scope)
+    ]
+
+
 def _today() -> date:
     return timezone.localdate()
 
@@ -89,7 +115,7 @@ class DashboardView(AreaPermissionMixin, TemplateView):
         default = academic_year(today)
         form = DashboardFilterForm(
             {
-                "period": self.request.GET.get("period", default.slug),
+                "period": self.request.GET.get("period") or default.slug,
                 "body": str(body.pk) if body else "",
             },
             years=years,
@@ -109,27 +135,7 @@ class DashboardView(AreaPermissionMixin, TemplateView):
             [*years, *terms], form.cleaned_data["period"], default=default
         )
         scope = DashboardScope(area=self.area, period=period, today=today, body=body)
-        query = {"period": period.slug, **({"body": body.pk} if body else {})}
-        panels = []
-        for provider, built in selectors.dashboard_figures(scope):
-            panels.append(
-                {
-                    "provider": provider,
-                    "figures": [
-                        figure_panel(
-                            figure,
-                            reverse(
-                                "evaluation:figure_csv",
-                                kwargs={"area_slug": self.area.slug, "slug": figure.slug},
-                            )
-                            + "?"
-                            + urlencode(query),
-                        )
-                        for figure in built
-                    ],
-                }
-            )
-        context.update(period=period, panels=panels, scope=scope)
+        context.update(period=period, panels=dashboard_panels(scope), scope=scope)
         return context
 
 
@@ -178,7 +184,7 @@ class AreasSideBySideView(LoginRequiredMixin, TemplateView):
         today = _today()
         years = selectors.academic_years_back(today=today, count=selectors.YEARS_OFFERED)
         form = DashboardFilterForm(
-            {"period": self.request.GET.get("period", years[0].slug)}, years=years, terms=[]
+            {"period": self.request.GET.get("period") or years[0].slug}, years=years, terms=[]
         )
         context.update(form=form, table=None, period=None)
         if form.is_valid():

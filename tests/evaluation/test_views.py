@@ -174,3 +174,10 @@ def test_dates_of_a_term_include_the_holiday_before(client, board, area, registe
     page = client.get(f"/birmingham/dashboard/?period=term-{autumn.pk}").content.decode()
     first = date(2026, 7, 22) + timedelta(days=1)
     assert f"{first.day} July 2026 to 18 December 2026" in page
+
+
+def test_an_empty_period_means_the_current_school_year(client, board, area):
+    year = academic_year(timezone.localdate())
+    page = client.get("/birmingham/dashboard/?period=&body=").content.decode()
+    assert f'<option value="{year.slug}" selected>' in page
+    assert "There is a problem" not in page
