@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='people.localarea')),
                 ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='forums.body', verbose_name='board or work stream')),
                 ('initiative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='initiatives.initiative')),
-                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'ordering': ['-requested_at', '-pk'],
