@@ -126,7 +126,8 @@ def test_asking_again_once_made_adds_version_2_and_keeps_version_1(area, setting
     assert first.file.name != second.file.name
     assert len(stored_files(settings)) == 2
     first.refresh_from_db()
-    assert first.status == ReportStatus.READY and first.file.storage.exists(first.file.name)
+    assert first.status == ReportStatus.READY
+    assert first.file.storage.exists(first.file.name)
 
 
 def test_making_a_report_twice_stores_one_file(area, settings):
@@ -137,7 +138,8 @@ def test_making_a_report_twice_stores_one_file(area, settings):
     assert len(stored_files(settings)) == 1
     report.refresh_from_db()
     assert report.status == ReportStatus.READY
-    assert report.page_count >= 1 and report.byte_size == report.file.size
+    assert report.page_count >= 1
+    assert report.byte_size == report.file.size
 
 
 def test_a_report_that_breaks_is_recorded_as_failed_with_a_message(area):
@@ -158,10 +160,12 @@ def test_a_report_that_breaks_is_recorded_as_failed_with_a_message(area):
 
 def test_the_pdf_is_tagged_with_language_title_and_headings(area):
     facts = pdf_of(ready(area, kind=ReportKind.INSPECTION_PACK))
-    assert facts.marked and facts.has_structure_tree
+    assert facts.marked
+    assert facts.has_structure_tree
     assert facts.language == "en-GB"
     assert facts.title == "Inspection evidence pack: Birmingham, 2025 to 2026 school year"
-    assert "What this pack is" in facts.headings and "Contents" in facts.headings
+    assert "What this pack is" in facts.headings
+    assert "Contents" in facts.headings
 
 
 @pytest.mark.parametrize(
@@ -226,7 +230,8 @@ def test_self_evaluation_summary_takes_only_self_evaluation_figures(area, extra_
     extra_providers(table_provider("stakeholders", "Who is involved", tags=("self-evaluation",)))
     extra_providers(table_provider("papers-on-time", "Papers on time"))
     facts = pdf_of(ready(area, kind=ReportKind.SELF_EVALUATION))
-    assert "Dial positions" in facts.headings and "Dial positions table" in facts.headings
+    assert "Dial positions" in facts.headings
+    assert "Dial positions table" in facts.headings
     assert "Who is involved" in facts.headings
     assert "Papers on time" not in facts.headings
 
