@@ -72,7 +72,7 @@ class ReportRequestForm(GovUKFormMixin, forms.Form):
         bodies, initiatives = selectors.scope_choices(area=area)
         self.bodies = {f"body-{body.pk}": body for body in bodies}
         self.initiatives = {f"initiative-{i.pk}": i for i in initiatives}
-        self.fields["scope"].choices = [
+        self.fields["scope"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             ("area", f"The whole of {area.name}"),
             *[(key, f"Board or work stream: {body.name}") for key, body in self.bodies.items()],
             *[
@@ -99,7 +99,10 @@ class ReportRequestForm(GovUKFormMixin, forms.Form):
                     f"{term.name} ({term.starts_on:%-d %B %Y} to {term.ends_on:%-d %B %Y})",
                 )
             )
-        self.fields["period"].choices = [*choices, (CUSTOM, "Your own dates (type them below)")]
+        self.fields["period"].choices = [  # type: ignore[attr-defined]
+            *choices,
+            (CUSTOM, "Your own dates (type them below)"),
+        ]
 
     def clean(self):
         data = super().clean()

@@ -140,9 +140,9 @@ class Report(models.Model):
     @property
     def scope_name(self) -> str:
         """What the report is about, in words: the body, the initiative or the whole area."""
-        if self.body_id:
+        if self.body is not None:
             return self.body.name
-        if self.initiative_id:
+        if self.initiative is not None:
             return f"{self.initiative.code} {self.initiative.title}"
         return self.area.name
 
