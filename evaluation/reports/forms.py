@@ -20,15 +20,6 @@ KIND_CHOICES = [
     (ReportKind.SELF_EVALUATION.value, "Board self-evaluation summary"),
     (ReportKind.INSPECTION_PACK.value, "Inspection evidence pack"),
 ]
-KIND_HINTS = {
-    ReportKind.YOU_SAID_WE_DID.value: "What families said and what was done about it.",
-    LOCAL_OFFER: "Comments on the Local Offer with the response, published at least once a "
-    "year (regulation 56 of the SEND Regulations 2014).",
-    ReportKind.SELF_EVALUATION.value: "The engagement dial, conditions of success, "
-    "characteristics and the action plan, for the board.",
-    ReportKind.INSPECTION_PACK.value: "Every figure of the board dashboard with a contents "
-    "list, for Ofsted and the CQC.",
-}
 CUSTOM = "custom"
 YEARS_OFFERED = 3
 TERMS_OFFERED = 6
