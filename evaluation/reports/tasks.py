@@ -3,6 +3,7 @@
 import logging
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import InterfaceError, OperationalError
 
 from evaluation.reports import services
@@ -14,6 +15,7 @@ GAVE_UP = (
     "The report could not be made because the portal's database did not answer. "
     "Ask for it again in a few minutes."
 )
+TOO_LONG = "The report took too long to make. Ask for a shorter period, or one board's report."
 BROKEN = (
     "Something went wrong while making the report. Ask for it again; if it fails again, "
     "tell the portal's administrators."
@@ -33,6 +35,10 @@ def make_report(self, report_id: int) -> int | None:
             return None
         services.report_requeue(report_id=report_id)
         raise self.retry(exc=error, countdown=30 * 2**self.request.retries) from error
+    except SoftTimeLimitExceeded:
+        logger.warning("report %s took longer than the time limit", report_id)
+        services.report_fail(report_id=report_id, message=TOO_LONG)
+        return None
     except Exception:
         logger.exception("report %s could not be made", report_id)
         services.report_fail(report_id=report_id, message=BROKEN)

@@ -251,3 +251,31 @@ def test_a_body_report_leaves_out_area_only_figures(area, extra_providers):
     assert "Dial positions" in facts.headings
     assert "Initiatives by Co" not in facts.headings
     assert "Objective 3: Working Together Well" in facts.title
+
+
+def test_a_database_that_does_not_answer_is_retried_then_recorded(area):
+    from django.db import OperationalError
+
+    from evaluation.reports.services import report_claim, report_requeue
+
+    def flaky(scope):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    report = ask(area, kind=ReportKind.SELF_EVALUATION)
+    # A retry can claim the report again after a passing failure ...
+    assert report_claim(report_id=report.pk) is not None
+    report_requeue(report_id=report.pk)
+    report.refresh_from_db()
+    assert (report.status, report.attempts) == (ReportStatus.QUEUED, 1)
+    # ... and after the last retry the report is recorded as failed, with a message.
+    sections.register(ReportKind.SELF_EVALUATION, ReportSections(slug="flaky", build=flaky))
+    try:
+        tasks.make_report.apply(
+            args=[report.pk], retries=tasks.make_report.max_retries, throw=False
+        )
+    finally:
+        sections.unregister(ReportKind.SELF_EVALUATION, "flaky")
+    report.refresh_from_db()
+    assert report.attempts == 2
+    assert report.status == ReportStatus.FAILED
+    assert report.failure_message == tasks.GAVE_UP
