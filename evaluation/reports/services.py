@@ -53,6 +53,15 @@ def _check_request(*, area, kind, body, initiative, local_offer, period_start, p
         raise ValidationError(errors)
 
 
+def _stuck(report: Report) -> bool:
+    """Waiting or being made for longer than STALE_AFTER: the broker lost the job or the
+    worker died. Asking again queues it again (the claim takes a stale one back)."""
+    stale = timezone.now() - STALE_AFTER
+    if report.status == ReportStatus.MAKING:
+        return report.started_at is not None and report.started_at < stale
+    return report.requested_at < stale
+
+
 def _in_the_making(key: dict) -> Report | None:
     return Report.objects.filter(**key, status__in=IN_THE_MAKING).first()
 
@@ -73,7 +82,8 @@ def report_request(
     """Ask for a report; returns `(report, made_new)`.
 
     If the same report (kind, scope and period) is already waiting or being made, that one
-    is returned and nothing new is queued: the partial unique constraint
+    is returned and nothing new is made (if it has been stuck for longer than STALE_AFTER,
+    it is queued again): the partial unique constraint
     `report_one_in_the_making` decides, so two requests at the same moment make one job
     (the loser's IntegrityError is caught and the winner's row returned). Otherwise a new
     version is added (1, 2, 3 ... per kind, scope and period; older versions stay) and the
@@ -105,6 +115,8 @@ def report_request(
     for _attempt in range(5):
         existing = _in_the_making(key)
         if existing is not None:
+            if _stuck(existing):
+                _queue(existing.pk)
             return existing, False
         try:
             with transaction.atomic():

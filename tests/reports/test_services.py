@@ -279,3 +279,28 @@ def test_a_database_that_does_not_answer_is_retried_then_recorded(area):
     assert report.attempts == 2
     assert report.status == ReportStatus.FAILED
     assert report.failure_message == tasks.GAVE_UP
+
+
+def test_asking_again_for_a_stuck_report_makes_it(area, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    board = member(area, Role.BOARD_MEMBER)
+    stuck = ask(area, by=board)
+    Report.objects.filter(pk=stuck.pk).update(
+        status=ReportStatus.MAKING, started_at=timezone.now() - timedelta(hours=1), attempts=1
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        again, made_new = report_request(
+            area=area,
+            by=board,
+            kind=ReportKind.INSPECTION_PACK,
+            period_start=YEAR.starts_on,
+            period_end=YEAR.ends_on,
+            period_label=YEAR.label,
+        )
+    assert (again.pk, made_new) == (stuck.pk, False)
+    stuck.refresh_from_db()
+    assert stuck.status == ReportStatus.READY
+    assert stuck.attempts == 2
