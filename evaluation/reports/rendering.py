@@ -9,12 +9,17 @@ structure tree, `/MarkInfo /Marked true`, `/Lang` and the title in the metadata.
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 
 import pikepdf
 import weasyprint
 
 PDF_VARIANT = "pdf/ua-1"
+
+# WeasyPrint logs every layout step at INFO; the worker's log only needs its warnings (a
+# missing font, CSS it ignores). Set here rather than in the shared settings' LOGGING.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)
