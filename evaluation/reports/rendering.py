@@ -12,14 +12,14 @@ import io
 import logging
 from dataclasses import dataclass
 
-import pikepdf
-import weasyprint
+# WeasyPrint logs every layout step at INFO (from its import on); the worker's log only needs
+# its warnings (a missing font, CSS it ignores). Set here, not in the shared settings' LOGGING.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+import pikepdf  # noqa: E402
+import weasyprint  # noqa: E402
 
 PDF_VARIANT = "pdf/ua-1"
-
-# WeasyPrint logs every layout step at INFO; the worker's log only needs its warnings (a
-# missing font, CSS it ignores). Set here rather than in the shared settings' LOGGING.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)
