@@ -35,6 +35,7 @@ SCENARIOS = [
     "bench.forums",
     "bench.meetings",
     "bench.evaluation",
+    "bench.reports",
 ]
 TARGET_P95_MS = 150
 

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("forums.urls")),
     path("", include("forums.meetings.urls")),
     path("", include("evaluation.urls")),
+    path("", include("evaluation.reports.urls")),
     # Area pages, /<area_slug>/..., come last: fixed addresses above take precedence.
     path("", include("coproduction.people.urls")),
 ]

@@ -1,0 +1,119 @@
+"""The "make a report" form: which report, what about, and over which period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+
+from coproduction.forms.dates import GovUKDateField
+from coproduction.people.calendar import area_terms
+from coproduction.people.forms import GovUKFormMixin
+from evaluation.figures import academic_year
+from evaluation.reports import selectors
+from evaluation.reports.models import ReportKind
+
+LOCAL_OFFER = "local_offer"
+KIND_CHOICES = [
+    (ReportKind.YOU_SAID_WE_DID.value, "You said, we did"),
+    (LOCAL_OFFER, "The yearly Local Offer publication (you said, we did about the Local Offer)"),
+    (ReportKind.SELF_EVALUATION.value, "Board self-evaluation summary"),
+    (ReportKind.INSPECTION_PACK.value, "Inspection evidence pack"),
+]
+CUSTOM = "custom"
+YEARS_OFFERED = 3
+TERMS_OFFERED = 6
+
+
+class ReportRequestForm(GovUKFormMixin, forms.Form):
+    submit_label = "Make the report"
+
+    kind = forms.ChoiceField(
+        label="Which report",
+        choices=KIND_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose which report you want"},
+    )
+    scope = forms.ChoiceField(
+        label="What it is about",
+        help_text="Initiatives only have “You said, we did” reports.",
+        error_messages={"required": "Choose what the report is about"},
+    )
+    period = forms.ChoiceField(
+        label="Which period",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the period the report covers"},
+    )
+    period_start = GovUKDateField(
+        label="First day (only for your own dates)",
+        name="the first day",
+        required=False,
+        help_text="For example, 1 9 2025",
+    )
+    period_end = GovUKDateField(
+        label="Last day (only for your own dates)",
+        name="the last day",
+        required=False,
+        help_text="For example, 31 8 2026",
+    )
+
+    def __init__(self, *args, area, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area = area
+        bodies, initiatives = selectors.scope_choices(area=area)
+        self.bodies = {f"body-{body.pk}": body for body in bodies}
+        self.initiatives = {f"initiative-{i.pk}": i for i in initiatives}
+        self.fields["scope"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
+            ("area", f"The whole of {area.name}"),
+            *[(key, f"Board or work stream: {body.name}") for key, body in self.bodies.items()],
+            *[
+                (key, f"Initiative: {initiative.code} {initiative.title}")
+                for key, initiative in self.initiatives.items()
+            ],
+        ]
+        self.periods = {}
+        year = academic_year(today)
+        for _ in range(YEARS_OFFERED):
+            self.periods[f"year-{year.starts_on.year}"] = (
+                year.starts_on,
+                year.ends_on,
+                year.label,
+            )
+            year = academic_year(year.starts_on.replace(year=year.starts_on.year - 1))
+        past_terms = [term for term in area_terms(area=area) if term.starts_on <= today]
+        choices = [(key, value[2]) for key, value in self.periods.items()]
+        for term in reversed(past_terms[-TERMS_OFFERED:]):
+            self.periods[f"term-{term.pk}"] = (term.starts_on, term.ends_on, term.name)
+            choices.append(
+                (
+                    f"term-{term.pk}",
+                    f"{term.name} ({term.starts_on:%-d %B %Y} to {term.ends_on:%-d %B %Y})",
+                )
+            )
+        self.fields["period"].choices = [  # type: ignore[attr-defined]
+            *choices,
+            (CUSTOM, "Your own dates (type them below)"),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == LOCAL_OFFER:
+            data["kind"], data["local_offer"] = ReportKind.YOU_SAID_WE_DID.value, True
+        else:
+            data["local_offer"] = False
+        scope = data.get("scope")
+        data["body"] = self.bodies.get(scope)
+        data["initiative"] = self.initiatives.get(scope)
+        period = data.get("period")
+        if period == CUSTOM:
+            start, end = data.get("period_start"), data.get("period_end")
+            if start is None and "period_start" not in self.errors:
+                self.add_error("period_start", "Enter the first day")
+            if end is None and "period_end" not in self.errors:
+                self.add_error("period_end", "Enter the last day")
+            if start and end:
+                data["period_label"] = f"{start:%-d %B %Y} to {end:%-d %B %Y}"
+        elif period in self.periods:
+            data["period_start"], data["period_end"], data["period_label"] = self.periods[period]
+        return data
