@@ -112,7 +112,9 @@ def test_an_officer_adds_a_course(client, area):
     course = Course.objects.get()
     assert response.status_code == 302
     assert response["Location"] == course.get_absolute_url()
-    assert course.co_delivered and course.capacity == 8 and course.audience == "parent_carers"
+    assert course.co_delivered
+    assert course.capacity == 8
+    assert course.audience == "parent_carers"
 
 
 def test_bad_course_details_are_explained_at_the_fields_and_nothing_typed_is_lost(client, area):
@@ -198,8 +200,10 @@ def test_officers_see_the_areas_training_records(client, area, other_area):
     attended(past_course(other_area, title="Leeds course"), member(area, Role.OFFICER))
     client.force_login(member(area, Role.OFFICER))
     page = page_text(client.get(f"/{area.slug}/training/records/"))
-    assert "Amina Begum" in page and "Working with families" in page
-    assert "Ali Khan" in page and "No courses attended yet." in page
+    assert "Amina Begum" in page
+    assert "Working with families" in page
+    assert "Ali Khan" in page
+    assert "No courses attended yet." in page
     assert "Leeds course" not in page
 
 
@@ -227,7 +231,8 @@ def test_the_area_view_suppresses_small_counts_and_lists_free_places(client, are
     assert rows["Officer"] == "fewer than 5"
     assert rows["Young person"] == "0"
     assert rows["Health"] == "fewer than 5"
-    assert "Next course" in page and "7 places free" in page
+    assert "Next course" in page
+    assert "7 places free" in page
 
 
 def test_courses_open_to_you_on_the_home_page(client, area):
