@@ -89,3 +89,28 @@ def test_the_account_page_shows_only_your_own_training(client, area):
     attended(course, member(area, Role.PARENT_CARER))
     client.force_login(member(area, Role.PARENT_CARER))
     assert "Speaking up in meetings" not in client.get("/account/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "page",
+    [name for name, (_, url, _) in MATRIX.items() if "{c" in url or "{p" in url or "{s" in url],
+)
+def test_an_outsider_cannot_tell_an_existing_course_from_a_missing_one(
+    client, area, other_area, records, page
+):
+    method, url, _expected = MATRIX[page]
+    client.force_login(member(other_area, Role.PARENT_CARER))
+    missing = {name: value if name == "area" else 999_999 for name, value in records.items()}
+    existing = getattr(client, method)(url.format(**records))
+    nonexistent = getattr(client, method)(url.format(**missing))
+    assert existing.status_code == nonexistent.status_code == 403, page
+
+
+@pytest.mark.parametrize("suffix", ["edit/", "attendance/"])
+def test_a_member_without_the_role_gets_the_same_answer_for_any_course(
+    client, area, records, suffix
+):
+    client.force_login(member(area, Role.PARENT_CARER))
+    existing = client.get(f"/{area.slug}/training/courses/{records['past']}/{suffix}")
+    nonexistent = client.get(f"/{area.slug}/training/courses/999999/{suffix}")
+    assert existing.status_code == nonexistent.status_code == 403
