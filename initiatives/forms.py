@@ -444,7 +444,7 @@ class OpportunityForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, area=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["course"].queryset = (  # type: ignore[attr-defined]
+        self.fields["course"].queryset = (
             Course.objects.filter(area=area).order_by("-starts_on", "title")
             if area is not None
             else Course.objects.none()

@@ -164,6 +164,6 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, places, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attended"].choices = [  # type: ignore[attr-defined]
+        self.fields["attended"].choices = [
             (sign_up.person_id, sign_up.person.display_name) for sign_up in places
         ]

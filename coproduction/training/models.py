@@ -85,6 +85,9 @@ class Course(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    # Set by the selectors that list courses (see `selectors.free_places`).
+    free_places: int
+
     class Meta:
         ordering = ["starts_on", "start_time", "pk"]
         constraints = [
@@ -146,6 +149,9 @@ class SignUp(models.Model):
     places_given = models.PositiveSmallIntegerField(default=0)
     attended = models.BooleanField(null=True, blank=True)
     attendance_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    # Set by `selectors.sign_up_of`: the place on the waiting list (1 is next), or None.
+    position: int | None
 
     class Meta:
         ordering = ["queued_at", "pk"]

@@ -42,8 +42,8 @@ def _with_places(courses: QuerySet[Course]) -> QuerySet[Course]:
     )
 
 
-def free_places(course: Course) -> int:
-    """Places left on an annotated course (see `_with_places`)."""
+def free_places(course) -> int:
+    """Places left on a course annotated with `places_taken` (see `_with_places`)."""
     return max(course.capacity - course.places_taken, 0)
 
 

@@ -1,5 +1,7 @@
 """Training register pages. Thin: parse, check permission, call one service or selector."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -8,6 +10,7 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView, View
 
 from coproduction.people.mixins import AreaPermissionMixin, AreaRecordMixin, ServiceFormMixin
+from coproduction.people.models import Person
 from coproduction.training import forms, selectors, services
 
 
@@ -120,6 +123,13 @@ class CourseActionView(CourseMixin, View):
     """A POST that calls one service about the person's own sign-up, then goes back to the
     course page with what happened (or why not)."""
 
+    @property
+    def person(self) -> Person:
+        return cast(Person, self.request.user)  # signed in: the permission check came first
+
+    def act(self) -> str:
+        raise NotImplementedError
+
     def post(self, request, *args, **kwargs):
         try:
             text = self.act()
@@ -130,18 +140,23 @@ class CourseActionView(CourseMixin, View):
         return redirect(self.record.get_absolute_url())
 
 
+def sign_up_position(*, course, person) -> int | None:
+    sign_up = selectors.sign_up_of(course=course, person=person)
+    return sign_up.position if sign_up else None
+
+
 class SignUpView(CourseActionView):
     permission_required = "training.sign_up"
 
     def act(self) -> str:
-        before = selectors.sign_up_of(course=self.record, person=self.request.user)
-        sign_up = services.course_sign_up(course=self.record, person=self.request.user)
+        before = selectors.sign_up_of(course=self.record, person=self.person)
+        sign_up = services.course_sign_up(course=self.record, person=self.person)
         already = before is not None and before.status != "withdrawn"
         if sign_up.status == "place":
             if already:
                 return "You already have a place on this course."
             return "You have a place on this course."
-        position = selectors.sign_up_of(course=self.record, person=self.request.user).position
+        position = sign_up_position(course=self.record, person=self.person)
         if already:
             return f"You are already on the waiting list: number {position}."
         return (
@@ -154,7 +169,7 @@ class WithdrawView(CourseActionView):
     permission_required = "training.view_course"
 
     def act(self) -> str:
-        sign_up = services.course_withdraw(course=self.record, person=self.request.user)
+        sign_up = services.course_withdraw(course=self.record, person=self.person)
         if sign_up is None:
             return "You had not signed up for this course."
         return "You are no longer signed up for this course."
