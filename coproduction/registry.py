@@ -9,6 +9,7 @@ component manifests.
 What an app can add:
 - area pages for the menu and the overview's "What you can do here" list (`AreaPage`);
 - sections of the signed-in home page and of an area's overview page (`SectionProvider`);
+- sections of the person's account page (`AccountSection`);
 - links to settings pages it owns, listed on the area settings page (`AreaSettingsLink`);
 - a demo-data loader, with the loaders it must run after (`DemoLoader`);
 - what must end when a person's membership of an area ends (`MembershipEndedHook`).
@@ -56,6 +57,18 @@ class SectionProvider:
 
 
 @dataclass(frozen=True)
+class AccountSection:
+    """Builds sections of the person's own account page: `build(person)` returns a list of
+    section dicts, each with a "title", the "template" that shows it, and its rows (as for
+    `SectionProvider`). Providers leave out sections with nothing to show, and run a fixed
+    number of queries."""
+
+    name: str
+    build: Callable[[Any], list[dict]]
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class AreaSettingsLink:
     """A settings page an app owns, linked from the area settings page."""
 
@@ -88,6 +101,7 @@ class MembershipEndedHook:
 class Registry:
     area_pages: list[AreaPage] = field(default_factory=list)
     sections: list[SectionProvider] = field(default_factory=list)
+    account_section_providers: list[AccountSection] = field(default_factory=list)
     settings_links: list[AreaSettingsLink] = field(default_factory=list)
     demo_loaders: dict[str, DemoLoader] = field(default_factory=dict)
     membership_ended_hooks: list[MembershipEndedHook] = field(default_factory=list)
@@ -105,6 +119,12 @@ class Registry:
             return
         self.sections.append(provider)
         self.sections.sort(key=lambda p: p.order)
+
+    def add_account_section(self, provider: AccountSection) -> None:
+        if any(existing.name == provider.name for existing in self.account_section_providers):
+            return
+        self.account_section_providers.append(provider)
+        self.account_section_providers.sort(key=lambda p: p.order)
 
     def add_settings_link(self, link: AreaSettingsLink) -> None:
         if any(existing.url_name == link.url_name for existing in self.settings_links):
@@ -140,6 +160,9 @@ class Registry:
 
     def area_sections(self, person, area) -> list[dict]:
         return [s for p in self.sections if p.on_area for s in p.build(person, area)]
+
+    def account_sections(self, person) -> list[dict]:
+        return [s for p in self.account_section_providers for s in p.build(person)]
 
     def area_settings_links(self, person, area) -> list[dict]:
         return [

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "coproduction.people",
     "coproduction.outbox",
     "coproduction.consultation",
+    "coproduction.training",
     "initiatives",
     "forums",
     "forums.meetings",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("cookies/", views.CookiesView.as_view(), name="cookies"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("", include("coproduction.training.urls")),
     path("", include("initiatives.urls")),
     path("", include("forums.urls")),
     path("", include("forums.meetings.urls")),

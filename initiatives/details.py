@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from coproduction.people.models import Organisation, Sector
+from coproduction.training.models import Course
 from initiatives.models import CO_ORDER, Initiative, InitiativeStatus, Opportunity
 
 
@@ -77,6 +78,7 @@ class OpportunityDetails:
     reward: str = ""
     closes_on: date
     places: int | None = None
+    course: Course | None = None
 
     def apply_to(self, opportunity: Opportunity) -> None:
         for name in self.__dataclass_fields__:

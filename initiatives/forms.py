@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from coproduction.forms.dates import GovUKDateField
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import Organisation, Person, Sector
+from coproduction.training.models import Course
 from initiatives.models import (
     Audience,
     Co,
@@ -431,8 +432,23 @@ class OpportunityForm(GovUKFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    course = forms.ModelChoiceField(
+        label="Course it offers (optional)",
+        queryset=Course.objects.none(),
+        required=False,
+        empty_label="No course",
+        help_text="A course from the area's training register that this opportunity offers a "
+        "place on. Its page shows the course and a link to sign up.",
+        error_messages={"invalid_choice": "Choose a course from the list."},
+    )
+
+    def __init__(self, *args, area=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = (
+            Course.objects.filter(area=area).order_by("-starts_on", "title")
+            if area is not None
+            else Course.objects.none()
+        )
         self.fields["closes_on"].error_messages["required"] = "Enter the closing date."
         self.helper.layout = Layout(
             Field.text("title"),
@@ -445,6 +461,7 @@ class OpportunityForm(GovUKFormMixin, forms.Form):
             Field.text("reward"),
             "closes_on",
             "places",
+            "course",
         )
 
     @classmethod

@@ -422,6 +422,14 @@ class Opportunity(models.Model):
     )
     opened_at = models.DateTimeField(default=timezone.now)
     closed_early_at = models.DateTimeField(null=True, blank=True)
+    course = models.ForeignKey(
+        "training.Course",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opportunities",
+        help_text="A course from the area's training register this opportunity offers.",
+    )
 
     class Meta:
         ordering = ["closes_on", "pk"]
@@ -446,6 +454,11 @@ class Opportunity(models.Model):
                 "pk": self.pk,
             },
         )
+
+    def clean(self):
+        super().clean()
+        if self.course_id and self.area_id and self.course.area_id != self.area_id:
+            raise ValidationError({"course": "Choose a course of this area"})
 
     def support_labels(self) -> list[str]:
         return [label for value, label in self.Support.choices if value in self.support_offered]

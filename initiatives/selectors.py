@@ -287,7 +287,11 @@ def opportunity_get(
     opportunities = Opportunity.objects.filter(area=area, initiative__code=code, pk=pk)
     if not include_unpublished:
         opportunities = opportunities.filter(initiative__publication=Publication.PUBLISHED)
-    return _with_counts(opportunities).select_related("initiative", "area", "opened_by").first()
+    return (
+        _with_counts(opportunities)
+        .select_related("initiative", "area", "opened_by", "course")
+        .first()
+    )
 
 
 def opportunity_interests(*, opportunity: Opportunity) -> QuerySet[Interest]:

@@ -223,6 +223,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["two_factor_on"] = is_mfa_enabled(self.request.user)
+        context["account_sections"] = registry.account_sections(self.request.user)
         return context
 
 

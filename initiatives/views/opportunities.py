@@ -40,6 +40,9 @@ class OpportunityFormView(ServiceFormMixin, InitiativeMixin, FormView):
             "There is no such opportunity.",
         )
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "area": self.area}
+
     def get_initial(self):
         if "pk" in self.kwargs:
             return OpportunityForm.initial_from(self.opportunity)
