@@ -14,10 +14,13 @@ def register() -> None:
         AreaPage(
             "Reports",
             "reports:list",
-            "reports.view_reports",
+            # Those who may ask for reports: the check needs no query, so every page's menu
+            # stays cheap. Chairs reach their body's reports from the address in its emails.
+            "reports.request_report",
             "Accessible PDF reports: you said, we did, the board's self-evaluation summary "
             "and the inspection evidence pack.",
             order=70,
+            in_menu=False,
         )
     )
     registry.add_demo_loader(
