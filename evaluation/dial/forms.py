@@ -121,7 +121,10 @@ class AssessmentForm(GovUKFormMixin, forms.Form):
         self.fields["level"] = level_field(
             label="Where does it sit today?",
             ladder=ladder,
-            error_messages={"required": "Choose the level today"},
+            error_messages={
+                "required": "Choose the level today",
+                "invalid_choice": "Choose one of the levels",
+            },
         )
         self.fields["aimed_level"] = aim_field(ladder)
         self.fields["aim_reason"] = forms.CharField(

@@ -76,9 +76,7 @@ def test_people_of_another_area_cannot_be_named_as_taking_part(subject, officer,
     assert "participants" in error.value.message_dict
 
 
-def test_it_counts_as_co_produced_only_with_a_parent_carer_or_young_person(
-    area, subject, officer
-):
+def test_it_counts_as_co_produced_only_with_a_parent_carer_or_young_person(area, subject, officer):
     professionals_only = record(subject, officer, participants=[officer], others_count=4)
     assert not professionals_only.co_produced
     young_person = member(area, Role.YOUNG_PERSON)
@@ -186,9 +184,7 @@ def test_current_members_of_a_body_took_part_in_its_work(area, officer):
     )
     young_person = body_member(body, Role.YOUNG_PERSON)
     assert selectors.took_part(declaration=declaration, person=young_person)
-    assert not selectors.took_part(
-        declaration=declaration, person=member(area, Role.YOUNG_PERSON)
-    )
+    assert not selectors.took_part(declaration=declaration, person=member(area, Role.YOUNG_PERSON))
 
 
 def test_someone_who_did_not_take_part_cannot_answer(area):
