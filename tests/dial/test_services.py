@@ -231,7 +231,7 @@ def test_the_middle_of_an_even_count_is_the_lower_middle_answer():
 
 
 def test_a_characteristics_check_needs_every_characteristic_and_evidence(area, officer):
-    ratings = {value: ("present", "Minutes") for value in Characteristic.values}
+    ratings = dict.fromkeys(Characteristic.values, ("present", "Minutes"))
     ratings["trust"] = ("partly", "")
     del ratings["power"]
     with pytest.raises(ValidationError) as error:
