@@ -21,7 +21,9 @@ from evaluation.dial.models import (
     SubjectKind,
 )
 from evaluation.scale import EngagementLevel, Ladder, level_choices
+from forums.meetings.models import Meeting
 from forums.models import Body, ParticipationGroup
+from initiatives.models import Initiative
 
 # Young people's words for the levels: short and plain (the dial's ideas, IMPOWER).
 YOUNG_PEOPLE_WORDS = {
@@ -206,19 +208,19 @@ class DeclarationForm(GovUKFormMixin, forms.Form):
 
     initiative = forms.ModelChoiceField(
         label="An initiative",
-        queryset=None,
+        queryset=Initiative.objects.none(),
         required=False,
         error_messages={"invalid_choice": "Choose an initiative from the list"},
     )
     meeting = forms.ModelChoiceField(
         label="Or a meeting",
-        queryset=None,
+        queryset=Meeting.objects.none(),
         required=False,
         error_messages={"invalid_choice": "Choose a meeting from the list"},
     )
     body = forms.ModelChoiceField(
         label="Or the work of a board or work stream",
-        queryset=None,
+        queryset=Body.objects.none(),
         required=False,
         error_messages={"invalid_choice": "Choose a board or work stream from the list"},
     )

@@ -69,7 +69,7 @@ class SubjectKind(models.TextChoices):
 
 # Which kinds of subject each dial assesses: the strategic dial a directorate, service, team,
 # partnership or body; the individual dial a team's direct work with families (IMPOWER).
-KINDS_FOR_DIAL = {
+KINDS_FOR_DIAL: dict[str, tuple[str, ...]] = {
     Dial.STRATEGIC: (
         SubjectKind.DIRECTORATE,
         SubjectKind.SERVICE,
@@ -285,11 +285,12 @@ class ActivityDeclaration(models.Model):
 
     @property
     def activity_name(self) -> str:
-        if self.initiative_id:
-            return f"{self.initiative.code} {self.initiative.title}"
-        if self.meeting_id:
-            return str(self.meeting)
-        return self.body.name if self.body_id else "An activity"
+        initiative, meeting, body = self.initiative, self.meeting, self.body
+        if initiative is not None:
+            return f"{initiative.code} {initiative.title}"
+        if meeting is not None:
+            return str(meeting)
+        return body.name if body is not None else "An activity"
 
 
 class ExperiencedAnswer(models.Model):
@@ -371,7 +372,13 @@ class CharacteristicCheck(models.Model):
 
     @property
     def scope_name(self) -> str:
-        return self.body.name if self.body_id else "The whole area"
+        return self.body.name if self.body is not None else "The whole area"
+
+    @property
+    def ordered_ratings(self) -> list[CharacteristicRating]:
+        """The ratings in the order of the eight characteristics (uses prefetched ratings)."""
+        order = {value: index for index, value in enumerate(Characteristic.values)}
+        return sorted(self.ratings.all(), key=lambda r: order.get(r.characteristic, 99))
 
 
 class CharacteristicRating(models.Model):
@@ -468,9 +475,9 @@ class Stakeholder(models.Model):
 
     @property
     def display_name(self) -> str:
-        if self.organisation_id:
+        if self.organisation is not None:
             return self.organisation.name
-        if self.group_id:
+        if self.group is not None:
             return self.group.name
         return self.name
 

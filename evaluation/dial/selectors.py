@@ -323,19 +323,11 @@ def characteristic_checks(
 ) -> list[CharacteristicCheck]:
     """The checks of the whole area (`body` None) or of one body, newest first, each with its
     ratings in the order of the eight characteristics (two queries)."""
-    from evaluation.dial.models import Characteristic
-
-    order = {value: index for index, value in enumerate(Characteristic.values)}
-    checks = list(
+    return list(
         CharacteristicCheck.objects.filter(area=area, body=body)
         .select_related("body", "recorded_by")
         .prefetch_related(Prefetch("ratings", queryset=CharacteristicRating.objects.all()))
     )
-    for check in checks:
-        check.ordered_ratings = sorted(
-            check.ratings.all(), key=lambda r: order.get(r.characteristic, 99)
-        )
-    return checks
 
 
 # Stakeholders ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from coproduction.people.mixins import (
     AreaRecordMixin,
     ServiceFormMixin,
 )
+from coproduction.people.models import LocalArea
 from coproduction.people.rules import is_area_young_person
 from evaluation.dial import forms, selectors, services
 from evaluation.dial.models import (
@@ -32,6 +33,8 @@ from forums.selectors import body_get
 
 class LadderMixin:
     """The area's ladder (the words for the levels), read once per request."""
+
+    area: LocalArea
 
     @cached_property
     def ladder(self) -> str:
@@ -137,8 +140,7 @@ class SubjectView(SubjectRecordMixin, LadderMixin, TemplateView):
 
 
 class AssessmentFormMixin(LadderMixin, ServiceFormMixin):
-    template_name = "dial/assessment_form.html"
-    form_class = forms.AssessmentForm
+    """Record and change share the form; the subject's dial gives its questions."""
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -154,6 +156,8 @@ class AssessmentFormMixin(LadderMixin, ServiceFormMixin):
 class AssessmentRecordView(SubjectRecordMixin, AssessmentFormMixin, FormView):
     area_permission_required = "dial.record_self_evaluation"
     permission_required = "dial.change_record"
+    template_name = "dial/assessment_form.html"
+    form_class = forms.AssessmentForm
     extra_context = {"heading": "Record an assessment"}
 
     @property
@@ -178,6 +182,8 @@ class AssessmentEditView(AreaRecordMixin, AssessmentFormMixin, FormView):
     permission_required = "dial.change_record"
     record_name = "assessment"
     not_found_message = "There is no such assessment in this area."
+    template_name = "dial/assessment_form.html"
+    form_class = forms.AssessmentForm
     extra_context = {"heading": "Change an assessment"}
 
     def find_record(self):
