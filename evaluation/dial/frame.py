@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coproduction.home import areas_with_roles, first_rows
-from coproduction.people.models import OFFICER_ROLES
+from coproduction.people.models import FAMILY_ROLES, OFFICER_ROLES
 from coproduction.registry import AreaPage, AreaSettingsLink, DemoLoader, SectionProvider, registry
 
 # A subject not assessed for this long is due for review (the West Sussex framework reviews
@@ -32,6 +32,28 @@ def due_for_review_sections(person, area) -> list[dict]:
             "subjects": subjects,
             "more": more,
             "areas": areas,
+            "show_area": len(areas) > 1,
+        }
+    ]
+
+
+def to_answer_sections(person, area) -> list[dict]:
+    """Parent carers' and young people's "Say how it felt": declared activities they took
+    part in and have not answered yet (one query, bounded rows)."""
+    from evaluation.dial import selectors
+
+    areas = areas_with_roles(person, area, FAMILY_ROLES)
+    if not areas:
+        return []
+    declarations, more = first_rows(selectors.activities_to_answer(person=person, areas=areas))
+    if not declarations:
+        return []
+    return [
+        {
+            "title": "Say how it felt",
+            "template": "dial/home_answer.html",
+            "declarations": declarations,
+            "more": more,
             "show_area": len(areas) > 1,
         }
     ]
@@ -84,7 +106,8 @@ def register() -> None:
             in_menu=False,
         )
     )
-    registry.add_sections(SectionProvider("dial-due", due_for_review_sections, order=60))
+    registry.add_sections(SectionProvider("dial-due", due_for_review_sections, order=60, on_area=False))
+    registry.add_sections(SectionProvider("dial-answer", to_answer_sections, order=15, on_area=False))
     registry.add_settings_link(
         AreaSettingsLink(
             "Words for the engagement levels",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -220,6 +220,47 @@ def took_part(*, declaration: ActivityDeclaration, person) -> bool:
             current_on(timezone.localdate()), body_id=declaration.body_id, person=person
         ).exists()
     return False
+
+
+def activities_to_answer(*, person, areas) -> QuerySet[ActivityDeclaration]:
+    """Declared activities of `areas` that `person` took part in (as `took_part` says) and
+    has not yet said how they felt, newest first (one query)."""
+    today = timezone.localdate()
+    took_part_in = (
+        Exists(
+            Attendance.objects.filter(
+                meeting_id=OuterRef("meeting_id"), person=person, status="present"
+            )
+        )
+        | Exists(
+            Rsvp.objects.filter(
+                meeting_id=OuterRef("meeting_id"),
+                person=person,
+                answer="attending",
+                withdrawn=False,
+            )
+        )
+        | Exists(
+            BodyMembership.objects.filter(
+                current_on(today), body_id=OuterRef("body_id"), person=person
+            )
+        )
+        | Exists(
+            Interest.objects.filter(
+                opportunity__initiative_id=OuterRef("initiative_id"),
+                person=person,
+                status=Interest.Status.ACCEPTED,
+            )
+        )
+    )
+    answered = Exists(ExperiencedAnswer.objects.filter(declaration=OuterRef("pk"), person=person))
+    return (
+        ActivityDeclaration.objects.filter(area__in=areas)
+        .filter(took_part_in)
+        .exclude(answered)
+        .select_related("area", "initiative", "meeting", "body")
+        .order_by("-declared_on", "-pk")
+    )
 
 
 def _answer_counts():

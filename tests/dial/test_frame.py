@@ -55,3 +55,20 @@ def test_an_outsider_gets_the_same_answer_for_an_existing_and_a_missing_subject(
     existing = client.get(f"/{other_area.slug}/self-evaluation/dial/{theirs.pk}/")
     nonexistent = client.get(f"/{other_area.slug}/self-evaluation/dial/999999/")
     assert existing.status_code == nonexistent.status_code == 403
+
+
+def test_families_are_asked_on_their_home_page_until_they_answer(client, area):
+    from tests.dial.factories import ActivityDeclarationFactory, attendee
+
+    declaration = ActivityDeclarationFactory(area=area)
+    ActivityDeclarationFactory(area=area)  # one they did not take part in
+    parent = attendee(declaration)
+    client.force_login(parent)
+    page = client.get("/").content.decode()
+    assert "Say how it felt" in page
+    assert page.count("/self-evaluation/declared-and-experienced/") == 1
+    client.post(
+        f"/{area.slug}/self-evaluation/declared-and-experienced/{declaration.pk}/answer/",
+        {"level": "5"},
+    )
+    assert "Say how it felt" not in client.get("/").content.decode()
