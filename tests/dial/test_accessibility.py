@@ -104,6 +104,7 @@ def test_pages_everyone_reads(axe, world):
         ],
     )
     check_pages(axe, w["answered"], [f"{SE}declared-and-experienced/{w['declaration'].pk}/"])
+    check_pages(axe, w["family"], ["/"])  # with "Say how it felt"
 
 
 def test_forms_families_use(axe, world):
@@ -116,7 +117,11 @@ def test_forms_families_use(axe, world):
 def test_pages_and_forms_officers_use(axe, world):
     w = world
     officer = w["officer"]
-    check_pages(axe, officer, [SE + "dial/", f"{SE}dial/{w['subject'].pk}/", SE + "stakeholders/"])
+    check_pages(
+        axe,
+        officer,
+        ["/", SE + "dial/", f"{SE}dial/{w['subject'].pk}/", SE + "stakeholders/"],
+    )  # the home page with "Dial assessments due for review"
     check_form_errors(axe, officer, SE + "dial/add/")
     check_form_errors(axe, officer, f"{SE}dial/{w['subject'].pk}/assess/")
     check_form_errors(
