@@ -116,9 +116,9 @@ def pages():
     return [
         ("dial overview (200 subjects, 5,000 assessments)", base + "dial/", board_member),
         ("dial timeline (25 assessments)", f"{base}dial/{subject.pk}/", board_member),
-        ("declared and experienced list", base + "declared-and-experienced/", board_member),
+        ("dial: declared and experienced list", base + "declared-and-experienced/", board_member),
         (
-            f"declared and experienced page ({ANSWERS} answers)",
+            f"dial: declared and experienced page ({ANSWERS} answers)",
             f"{base}declared-and-experienced/{declaration.pk}/",
             board_member,
         ),

@@ -106,8 +106,12 @@ def register() -> None:
             in_menu=False,
         )
     )
-    registry.add_sections(SectionProvider("dial-due", due_for_review_sections, order=60, on_area=False))
-    registry.add_sections(SectionProvider("dial-answer", to_answer_sections, order=15, on_area=False))
+    registry.add_sections(
+        SectionProvider("dial-due", due_for_review_sections, order=60, on_area=False)
+    )
+    registry.add_sections(
+        SectionProvider("dial-answer", to_answer_sections, order=15, on_area=False)
+    )
     registry.add_settings_link(
         AreaSettingsLink(
             "Words for the engagement levels",

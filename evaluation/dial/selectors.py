@@ -114,12 +114,15 @@ def subject_timeline(*, subject: DialSubject, ladder: str) -> list[TimelineEntry
     assessments = list(
         subject.assessments.order_by("assessed_on", "pk")
         .select_related("recorded_by")
-        .prefetch_related("participants")
+        .prefetch_related(
+            Prefetch("participants", queryset=Person.objects.only("pk", "display_name"))
+        )
     )
+    participant_ids = {p.pk for a in assessments for p in a.participants.all()}
     family_ids = set(
         AreaMembership.objects.filter(
             area_id=subject.area_id,
-            person__dial_assessments__subject=subject,
+            person_id__in=participant_ids,
             roles__overlap=list(FAMILY_ROLES),
         ).values_list("person_id", flat=True)
     )
