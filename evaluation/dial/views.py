@@ -27,7 +27,13 @@ from evaluation.dial.models import (
     CharacteristicStatus,
     Dial,
 )
-from evaluation.scale import LEVEL_MEANINGS, level_choices, level_name
+from evaluation.scale import (
+    LEVEL_MEANINGS,
+    WEST_SUSSEX_STEPS,
+    Ladder,
+    level_choices,
+    level_name,
+)
 from forums.selectors import body_get
 
 
@@ -43,8 +49,11 @@ class LadderMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["ladder"] = self.ladder
+        meanings = dict(LEVEL_MEANINGS)
+        if self.ladder == Ladder.WEST_SUSSEX:
+            meanings.update({value: meaning for value, _, meaning in WEST_SUSSEX_STEPS})
         context["levels"] = [
-            {"words": words, "meaning": LEVEL_MEANINGS[value]}
+            {"words": words, "meaning": meanings[value]}
             for value, words in level_choices(ladder=self.ladder)
         ]
         return context

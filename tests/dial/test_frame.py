@@ -72,3 +72,12 @@ def test_families_are_asked_on_their_home_page_until_they_answer(client, area):
         {"level": "5"},
     )
     assert "Say how it felt" not in client.get("/").content.decode()
+
+
+def test_the_west_sussex_ladder_explains_its_own_steps(client, area):
+    from evaluation.dial import services
+
+    services.evaluation_settings_update(area=area, ladder="west_sussex")
+    client.force_login(member(area, Role.PARENT_CARER))
+    page = client.get(f"/{area.slug}/self-evaluation/dial/").content.decode()
+    assert "The forum is asked what it thinks about particular plans or issues." in page
