@@ -36,6 +36,7 @@ SCENARIOS = [
     "bench.meetings",
     "bench.evaluation",
     "bench.reports",
+    "bench.dial",
 ]
 TARGET_P95_MS = 150
 

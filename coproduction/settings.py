@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "forums.meetings",
     "evaluation",
     "evaluation.reports",
+    "evaluation.dial",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("forums.meetings.urls")),
     path("", include("evaluation.urls")),
     path("", include("evaluation.reports.urls")),
+    path("", include("evaluation.dial.urls")),
     # Area pages, /<area_slug>/..., come last: fixed addresses above take precedence.
     path("", include("coproduction.people.urls")),
 ]

@@ -195,7 +195,8 @@ PAGES = {
     "requests to join a body": (body_requests, 9),
     "agreements": (agreements, 8),
     "agreement page": (agreement_page, 14),
-    "home page": (home_page, 15),  # 13, 1 for "Your next meetings", 1 for "Courses open to you"
+    # 13, and 1 for "Your next meetings" (meetings), 1 for "Say how it felt" (dial)
+    "home page": (home_page, 15),
 }
 
 

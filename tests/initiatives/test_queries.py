@@ -162,8 +162,8 @@ def test_home_and_area_overview(client, area, people, django_assert_num_queries,
             opened_by=people["officer"],
         )
         InterestFactory(opportunity=opportunity, person=people["parent"])
-    # Each home count includes 1 query for "Your next meetings" (forums.meetings), and home
-    # and overview 1 for "Courses open to you" (coproduction.training).
+    # Each home count includes 1 query for "Your next meetings" (forums.meetings) and 1 for
+    # "Say how it felt" or "Dial assessments due for review" (evaluation.dial).
     for role, count in [("parent", 15), ("officer", 14)]:
         client.force_login(people[role])
         with django_assert_num_queries(count):
