@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "initiatives",
     "forums",
     "forums.meetings",
+    "forums.expenses",
     "evaluation",
 ]
 
