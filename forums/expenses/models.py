@@ -164,6 +164,7 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="expense_claims_submitted",
         help_text="The claimant, or the administrator who claimed on their behalf.",
     )
@@ -189,7 +190,7 @@ class Claim(models.Model):
     )
     officer_message = models.TextField("reason or change asked for", blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     paid_on = models.DateField("date paid", null=True, blank=True)
@@ -276,7 +277,7 @@ class Receipt(models.Model):
     extension = models.CharField(max_length=10)
     size = models.PositiveBigIntegerField(help_text="Bytes.")
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
 

@@ -117,8 +117,8 @@ def family_members(*, area: LocalArea) -> QuerySet[Person]:
     """Parent carers and young people of the area (whom an administrator may claim for)."""
     return (
         Person.objects.filter(
-            area_memberships__area=area,
-            area_memberships__roles__overlap=sorted(FAMILY_ROLES),
+            memberships__area=area,
+            memberships__roles__overlap=sorted(FAMILY_ROLES),
             is_active=True,
         )
         .distinct()

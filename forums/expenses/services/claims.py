@@ -160,11 +160,13 @@ def _agreement_for(area: LocalArea, day: date) -> PartnershipAgreement:
 
 
 def _check_reward(person: Person, area: LocalArea, details: ClaimDetails) -> None:
+    """Time is rewarded the way the person chooses, from the options on offer to them (none
+    to choose from: the area pays time as its agreement says)."""
+    allowed = {option.pk for option in selectors.incentives_for(person=person, area=area)}
     if details.reward is None:
-        if details.time_hours:
+        if details.time_hours and allowed:
             raise ValidationError({"reward": "Choose how you want to be rewarded for your time."})
         return
-    allowed = {option.pk for option in selectors.incentives_for(person=person, area=area)}
     if details.reward.pk not in allowed:
         raise ValidationError({"reward": "Choose one of the rewards on offer to you."})
 
