@@ -186,7 +186,8 @@ def seed() -> None:
     if Claim.objects.filter(area=area, claimant=parent).exists():
         return
     today = timezone.localdate()
-    last_year = date(today.year - 1, 7, 10)  # under version 1's rates
+    this_year = date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+    last_year = this_year - timedelta(days=60)  # under version 1's rates
     paid = _attended(body, parent, "Short breaks review", today - timedelta(days=40))
     waiting = _attended(
         body, parent, "Preparing for adulthood workshop", today - timedelta(days=12)

@@ -156,4 +156,24 @@ def test_young_peoples_claim_page_names_the_service_that_pays_them(client, area)
     young, _meeting = parent_with_meeting(area, role=Role.YOUNG_PERSON)
     client.force_login(young)
     for url in (f"/{area.slug}/expenses/", f"/{area.slug}/expenses/new/"):
-        assert "paid by <strong>Birmingham Youth Service</strong>" in client.get(url).content.decode()
+        assert (
+            "paid by <strong>Birmingham Youth Service</strong>" in client.get(url).content.decode()
+        )
+
+
+def test_the_finance_file_streams_ten_thousand_lines(client, area):
+    from forums.expenses.models import ClaimLine
+
+    signed_agreement(area)
+    made = claim(area, fares=Decimal("1"))
+    services.claim_approve(claim=made, by=member(area, Role.OFFICER))
+    line = made.lines.get()
+    ClaimLine.objects.bulk_create(
+        ClaimLine(claim=made, kind=line.kind, payment=line.payment, amount=Decimal("1"))
+        for _ in range(9_999)
+    )
+    client.force_login(member(area, Role.OFFICER))
+    response = client.get(f"/{area.slug}/expenses/finance.csv")
+    assert isinstance(response, StreamingHttpResponse)
+    rows = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+    assert rows == 10_001
