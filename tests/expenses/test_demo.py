@@ -3,10 +3,10 @@ claims in every state, and a meeting parent@example.org attended with nothing cl
 
 import pytest
 
+from coproduction.people.models import LocalArea, Person
 from coproduction.registry import registry
 from forums.expenses import selectors
 from forums.expenses.models import Claim, ClaimStatus
-from coproduction.people.models import LocalArea, Person
 
 pytestmark = pytest.mark.django_db
 

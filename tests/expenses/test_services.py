@@ -65,8 +65,10 @@ def test_rates_come_from_the_version_in_force_on_the_day_across_a_renewal(area):
     person = member(area, Role.PARENT_CARER)
     before = submit(area, person, attended(person, area, days_ago=100), time_hours=Decimal("2"))
     after = submit(area, person, attended(person, area, days_ago=30), time_hours=Decimal("2"))
-    assert before.agreement == first and before.total == Decimal("30.00")
-    assert after.agreement.pk == renewal.pk and after.total == Decimal("32.00")
+    assert before.agreement == first
+    assert before.total == Decimal("30.00")
+    assert after.agreement.pk == renewal.pk
+    assert after.total == Decimal("32.00")
     first.refresh_from_db()
     assert first.status == PartnershipAgreement.Status.SUPERSEDED
     # The old claim keeps its rate: the line copied it.
@@ -218,7 +220,8 @@ def test_approve_then_paid_emails_the_claimant_each_step_once(area):
     services.claim_approve(claim=made, by=officer)
     services.claim_record_paid(claim=made, by=officer, paid_on=timezone.localdate())
     made.refresh_from_db()
-    assert made.status == ClaimStatus.PAID and made.paid_on == timezone.localdate()
+    assert made.status == ClaimStatus.PAID
+    assert made.paid_on == timezone.localdate()
     emails = emails_to(made.claimant)
     assert [e.subject for e in emails] == [
         f"Your claim {made.reference}: claim sent",
@@ -226,7 +229,8 @@ def test_approve_then_paid_emails_the_claimant_each_step_once(area):
         f"Your claim {made.reference}: paid",
     ]
     keys = [e.idempotency_key for e in emails]
-    assert len(set(keys)) == 3 and all(k.startswith(f"expenses:claim:{made.pk}:") for k in keys)
+    assert len(set(keys)) == 3
+    assert all(k.startswith(f"expenses:claim:{made.pk}:") for k in keys)
 
 
 def test_approving_twice_approves_once_with_a_clear_message(area):
@@ -251,7 +255,8 @@ def test_ask_for_a_change_then_resubmit_then_reject_with_a_reason(area):
     services.claim_ask_change(claim=made, by=officer, message="Was it 14 miles?")
     services.claim_resubmit(claim=made, by=made.claimant, details=D(miles=Decimal("14")))
     made.refresh_from_db()
-    assert made.status == ClaimStatus.SUBMITTED and made.total == Decimal("6.30")
+    assert made.status == ClaimStatus.SUBMITTED
+    assert made.total == Decimal("6.30")
     services.claim_reject(claim=made, by=officer, reason="Please claim the bus fare.")
     made.refresh_from_db()
     assert made.status == ClaimStatus.REJECTED
@@ -302,7 +307,8 @@ def test_an_administrator_claims_on_someones_behalf(area):
     admin = member(area, Role.AREA_ADMIN)
     person = member(area, Role.PARENT_CARER)
     made = claim(area, person, by=admin)
-    assert made.claimant == person and made.submitted_by == admin
+    assert made.claimant == person
+    assert made.submitted_by == admin
     assert "has sent a claim for you" in emails_to(person)[0].body_text
 
 

@@ -57,7 +57,8 @@ def test_parent_claims_travel_and_childcare_and_the_officer_approves_and_pays(cl
         },
     )
     made = Claim.objects.get()
-    assert response.status_code == 302 and made.total == Decimal("61.30")
+    assert response.status_code == 302
+    assert made.total == Decimal("61.30")
     assert made.reward == vouchers
     officer = member(area, Role.OFFICER)
     client.force_login(officer)
@@ -144,8 +145,10 @@ def test_the_finance_file_is_safe_to_open_in_a_spreadsheet(client, area):
     services.claim_approve(claim=made, by=member(area, Role.OFFICER))
     client.force_login(member(area, Role.OFFICER))
     body = b"".join(client.get(f"/{area.slug}/expenses/finance.csv").streaming_content).decode()
-    assert "'@SUM(A1)" in body and "'=HYPERLINK(1)" in body
-    assert ",=" not in body and ",@" not in body
+    assert "'@SUM(A1)" in body
+    assert "'=HYPERLINK(1)" in body
+    assert ",=" not in body
+    assert ",@" not in body
 
 
 def test_young_peoples_claim_page_names_the_service_that_pays_them(client, area):
