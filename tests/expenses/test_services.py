@@ -332,3 +332,11 @@ def test_totals_per_person_per_year_and_per_agreement_against_its_budget(area):
     assert by_agreement["agreement"] == agreement
     assert by_agreement["left"] == Decimal("80.00")
     assert by_agreement["cost_code"] == "SEND-1"
+
+
+def test_care_is_claimed_by_the_hour_or_at_cost_not_both(area):
+    signed_agreement(area)
+    person, meeting = parent_with_meeting(area)
+    with pytest.raises(ValidationError) as excinfo:
+        submit(area, person, meeting, care_hours=Decimal("2"), care_amount=Decimal("20"))
+    assert "not both" in field_error(excinfo, "care_amount")

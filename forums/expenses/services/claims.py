@@ -107,7 +107,9 @@ def claim_lines_price(
         ),
     ]
     errors: dict[str, str] = {}
-    lines: list[ClaimLine] = []
+    if details.care_hours and details.care_amount:
+        errors["care_amount"] = "Enter the hours of care or what it cost, not both."
+    priced: list[tuple[str, ClaimLine]] = []  # (the field it came from, the line)
     for field, kind, payment_kinds, units, words in wanted:
         value = getattr(details, field)
         if value is None or value == 0:
@@ -129,22 +131,21 @@ def claim_lines_price(
         if line.amount > cap:
             errors[field] = f"This comes to £{line.amount}, more than the largest claim (£{cap})."
             continue
-        line.field = field  # type: ignore[attr-defined]  # where its errors belong
-        lines.append(line)
+        priced.append((field, line))
     if errors:
         raise ValidationError(errors)
-    if not lines:
+    if not priced:
         raise ValidationError({"miles": "Enter at least one thing to claim: travel, care or time."})
-    total = sum((line.amount for line in lines), Decimal("0"))
+    total = sum((line.amount for _field, line in priced), Decimal("0"))
     if total > cap:
-        biggest = max(lines, key=lambda line: line.amount)
+        biggest, _line = max(priced, key=lambda pair: pair[1].amount)
         raise ValidationError(
             {
-                biggest.field: f"The claim comes to £{total}, more than the largest claim "  # type: ignore[attr-defined]
+                biggest: f"The claim comes to £{total}, more than the largest claim "
                 f"(£{cap}). Claim less, or ask an officer about it."
             }
         )
-    return lines
+    return [line for _field, line in priced]
 
 
 def _agreement_for(area: LocalArea, day: date) -> PartnershipAgreement:
