@@ -78,7 +78,7 @@ def _agreements(area: LocalArea) -> list[PartnershipAgreement]:
             area=area, name__in=["Birmingham City Council", "Birmingham Parent Carer Forum"]
         )
     )
-    versions = []
+    versions: list[PartnershipAgreement] = []
     previous = None
     for version, starts_on, status, hourly in [
         (1, date(start.year - 1, 9, 1), PartnershipAgreement.Status.SUPERSEDED, "15.00"),
@@ -160,8 +160,10 @@ def seed() -> None:
     parent = Person.objects.filter(email="parent@example.org").first()
     young = Person.objects.filter(email="youngperson@example.org").first()
     officer = Person.objects.filter(email="officer@example.org").first()
-    body = Body.objects.filter(area=area).order_by("pk").first() if area else None
-    if None in (area, parent, young, officer, body):
+    if area is None or parent is None or young is None or officer is None:
+        return
+    body = Body.objects.filter(area=area).order_by("pk").first()
+    if body is None:
         return
     _agreements(area)
     ExpenseSettings.objects.get_or_create(

@@ -36,7 +36,11 @@ from forums.models import AgreementPayment, PartnershipAgreement
 IN_FORCE = (PartnershipAgreement.Status.SIGNED, PartnershipAgreement.Status.SUPERSEDED)
 APPROVED_STATES = (ClaimStatus.APPROVED, ClaimStatus.PAID)
 OPEN_STATES = (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED)
-MONEY = DecimalField(max_digits=12, decimal_places=2)
+
+
+def _zero() -> Value:
+    """Nought pounds, for sums over no rows."""
+    return Value(Decimal("0"), output_field=DecimalField(max_digits=12, decimal_places=2))
 
 
 # Settings and the academic year ----------------------------------------------------------
@@ -139,7 +143,7 @@ def is_young_person(*, person: Person, area: LocalArea) -> bool:
 def audiences_for(*, person: Person, area: LocalArea) -> list[str]:
     roles = AreaMembership.objects.filter(person=person, area=area).values_list("roles", flat=True)
     held = {role for row in roles for role in row}
-    audiences = [IncentiveAudience.BOTH]
+    audiences: list[str] = [IncentiveAudience.BOTH]
     if Role.PARENT_CARER in held:
         audiences.append(IncentiveAudience.PARENT_CARERS)
     if Role.YOUNG_PERSON in held:
@@ -221,7 +225,7 @@ def _approved_in_year(area: LocalArea, year: SchoolYear) -> QuerySet[Claim]:
 def totals_by_person(*, area: LocalArea, year: SchoolYear) -> list[dict]:
     """Per claimant, for activities in `year`: approved claims, the amount approved (paid or
     not) and the amount paid, in pounds; biggest first (one query)."""
-    zero = Value(Decimal("0"), output_field=MONEY)
+    zero = _zero()
     return list(
         _approved_in_year(area, year)
         .values("claimant_id", "claimant__display_name")
@@ -237,7 +241,7 @@ def totals_by_person(*, area: LocalArea, year: SchoolYear) -> list[dict]:
 def totals_by_agreement(*, area: LocalArea) -> list[dict]:
     """Per signed agreement version of the area: its budget and cost code, and the amount
     approved and paid against it, in pounds (one query)."""
-    zero = Value(Decimal("0"), output_field=MONEY)
+    zero = _zero()
     approved = Q(expense_claims__status__in=APPROVED_STATES)
     agreements = (
         PartnershipAgreement.objects.filter(area=area, status__in=IN_FORCE)

@@ -51,9 +51,6 @@ class MyClaimsView(AreaPermissionMixin, TemplateView):
 class ClaimFormMixin(ServiceFormMixin):
     """The claim form for `self.claimant` (the person, or whom an administrator claims for)."""
 
-    form_class = forms.ClaimForm
-    template_name = "expenses/claim_form.html"
-
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["activities"] = selectors.activities_to_claim(person=self.claimant, area=self.area)
@@ -96,6 +93,8 @@ class ClaimFormMixin(ServiceFormMixin):
 
 
 class ClaimCreateView(AreaPermissionMixin, ClaimFormMixin, FormView):
+    form_class = forms.ClaimForm
+    template_name = "expenses/claim_form.html"
     area_permission_required = "expenses.make_claim"
 
     @property
@@ -126,6 +125,8 @@ class ClaimantChooseView(AreaPermissionMixin, FormView):
 
 
 class ClaimOnBehalfView(AreaPermissionMixin, ClaimFormMixin, FormView):
+    form_class = forms.ClaimForm
+    template_name = "expenses/claim_form.html"
     area_permission_required = "expenses.claim_on_behalf"
 
     @property
@@ -170,6 +171,8 @@ class ClaimChangeView(ClaimRecordMixin, ClaimFormMixin, FormView):
     """Change a claim an officer sent back, and send it again."""
 
     permission_required = "expenses.change_claim"
+    form_class = forms.ClaimForm
+    template_name = "expenses/claim_form.html"
 
     @property
     def claimant(self):
