@@ -180,3 +180,106 @@ def test_the_finance_file_streams_ten_thousand_lines(client, area):
     assert isinstance(response, StreamingHttpResponse)
     rows = sum(chunk.count(b"\n") for chunk in response.streaming_content)
     assert rows == 10_001
+
+
+def test_only_officers_can_post_a_decision_or_a_payment(client, area):
+    signed_agreement(area)
+    made = claim(area)
+    for person in (made.claimant, member(area, Role.PARENT_CARER), member(area, Role.AREA_ADMIN)):
+        client.force_login(person)
+        url = f"/{area.slug}/expenses/{made.pk}/"
+        assert client.post(url + "decide/", {"decision": "approve"}).status_code == 403
+        assert client.post(url + "paid/", {"paid_on_0": "1"}).status_code == 403
+    made.refresh_from_db()
+    assert made.status == ClaimStatus.SUBMITTED
+
+
+def test_an_administrator_claims_for_a_parent_through_the_pages(client, area):
+    signed_agreement(area)
+    admin = member(area, Role.AREA_ADMIN)
+    parent, meeting = parent_with_meeting(area)
+    client.force_login(admin)
+    response = client.get(f"/{area.slug}/expenses/for-someone/", {"person": parent.pk})
+    assert response["Location"] == f"/{area.slug}/expenses/for/{parent.pk}/new/"
+    response = client.post(
+        response["Location"], {"activity": f"meetings:{meeting.pk}", "fares": "2.40"}
+    )
+    made = Claim.objects.get()
+    assert (made.claimant, made.submitted_by) == (parent, admin)
+    assert made.reference in client.get(f"/{area.slug}/expenses/").content.decode()
+
+
+def test_young_people_are_offered_only_the_rewards_for_them(client, area):
+    signed_agreement(area)
+    incentive(area, "Family social events", kind="social", audience="parent_carers")
+    incentive(area, "Peer support", kind="peer_support", audience="young_people")
+    young, _meeting = parent_with_meeting(area, role=Role.YOUNG_PERSON)
+    client.force_login(young)
+    page = client.get(f"/{area.slug}/expenses/my-reward/").content.decode()
+    assert "Peer support" in page
+    assert "Family social events" not in page
+
+
+def test_officers_manage_the_portfolio_and_a_repeated_name_is_refused(client, area):
+    client.force_login(member(area, Role.OFFICER))
+    data = {
+        "title": "Shopping vouchers",
+        "kind": "vouchers",
+        "audience": "both",
+        "benefits_note": "Usually not counted as income.",
+        "is_available": "on",
+    }
+    assert client.post(f"/{area.slug}/expenses/incentives/add/", data).status_code == 302
+    response = client.post(f"/{area.slug}/expenses/incentives/add/", data)
+    assert "There is already an option with this name" in response.content.decode()
+    assert (
+        "Usually not counted as income."
+        in client.get(f"/{area.slug}/expenses/incentives/").content.decode()
+    )
+
+
+def test_settings_and_budget_pages_save(client, area):
+    from forums.expenses.models import AgreementBudget, ExpenseSettings
+
+    agreement = signed_agreement(area)
+    client.force_login(member(area, Role.AREA_ADMIN))
+    response = client.post(
+        f"/{area.slug}/expenses/settings/",
+        {"claim_cap": "250", "young_people_service": "Youth Service", "young_people_contact": ""},
+    )
+    assert response.status_code == 302
+    assert ExpenseSettings.objects.get(area=area).claim_cap == Decimal("250")
+    response = client.post(f"/{area.slug}/expenses/settings/", {"claim_cap": "0"})
+    assert "Enter a largest claim of £1 or more" in response.content.decode()
+    response = client.post(
+        f"/{area.slug}/expenses/agreements/{agreement.pk}/budget/",
+        {"cost_code": "SEND-9", "budget": "9000"},
+    )
+    assert response.status_code == 302
+    assert AgreementBudget.objects.get(agreement=agreement).cost_code == "SEND-9"
+
+
+def test_home_shows_your_claims_and_claims_waiting_but_not_an_officers_own(client, area):
+    signed_agreement(area)
+    made = claim(area)
+    client.force_login(made.claimant)
+    page = client.get("/").content.decode()
+    assert "Your claims" in page
+    assert made.reference in page
+    officer = member(area, Role.OFFICER, Role.PARENT_CARER)
+    own = claim(area, officer)
+    client.force_login(officer)
+    page = client.get("/").content.decode()
+    assert "Claims waiting for you" in page
+    waiting = page.split("Claims waiting for you")[1]
+    assert made.reference in waiting
+    assert own.reference not in waiting
+
+
+def test_totals_page_shows_the_chosen_school_year(client, area):
+    signed_agreement(area)
+    client.force_login(member(area, Role.OFFICER))
+    page = client.get(f"/{area.slug}/expenses/totals/", {"year": "2024-25"}).content.decode()
+    assert "2024 to 2025 school year" in page
+    page = client.get(f"/{area.slug}/expenses/totals/", {"year": "nonsense"}).content.decode()
+    assert "school year" in page
