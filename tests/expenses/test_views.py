@@ -35,7 +35,7 @@ def _media(settings, tmp_path):
 def test_parent_claims_travel_and_childcare_and_the_officer_approves_and_pays(client, area):
     signed_agreement(area)
     vouchers = incentive(area, "Shopping vouchers")
-    incentive(area, "Payment for your time", kind="money")
+    incentive(area, "Payment for your time", kind="money", benefits_note="It can count as income.")
     parent, meeting = parent_with_meeting(area)
     client.force_login(parent)
     # The parent chooses vouchers once ...
@@ -46,6 +46,7 @@ def test_parent_claims_travel_and_childcare_and_the_officer_approves_and_pays(cl
     page = client.get(f"/{area.slug}/expenses/new/").content.decode()
     assert page.index("Shopping vouchers") < page.index("Payment for your time")
     assert "never asks for or keeps them" in page
+    assert "It can count as income." in page
     response = client.post(
         f"/{area.slug}/expenses/new/",
         {
