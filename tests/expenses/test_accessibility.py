@@ -108,7 +108,12 @@ def test_pages_officers_and_administrators_use(axe, world):
     check_form_errors(axe, w["officer"], e + f"{w['approved'].pk}/paid/")
     check_form_errors(axe, w["officer"], e + "incentives/add/")
     check_pages(axe, w["officer"], [e + f"incentives/{w['option'].pk}/"])
-    check_pages(axe, w["officer"], [e + f"agreements/{w['agreement'].pk}/budget/"])
+    check_form_errors(
+        axe,
+        w["officer"],
+        e + f"agreements/{w['agreement'].pk}/budget/",
+        lambda page: page.fill("input[name=budget]", "lots"),
+    )
     check_pages(
         axe, w["admin"], [e, e + "settings/", e + "for-someone/", e + f"for/{w['parent'].pk}/new/"]
     )
