@@ -12,13 +12,15 @@ What an app can add:
 - sections of the person's account page (`AccountSection`);
 - links to settings pages it owns, listed on the area settings page (`AreaSettingsLink`);
 - a demo-data loader, with the loaders it must run after (`DemoLoader`);
-- what must end when a person's membership of an area ends (`MembershipEndedHook`).
+- what must end when a person's membership of an area ends (`MembershipEndedHook`);
+- things a person took part in that they may claim expenses for (`ClaimableActivitySource`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.urls import reverse
@@ -97,6 +99,31 @@ class MembershipEndedHook:
     end: Callable[[Any], None]
 
 
+@dataclass(frozen=True)
+class ClaimableActivity:
+    """Something a person took part in and may claim expenses for: `key` is unique within its
+    source (the registry prefixes it with the source's name), `date` is the day it happened
+    (the day whose partnership agreement rates apply)."""
+
+    key: str
+    title: str
+    date: date
+
+
+@dataclass(frozen=True)
+class ClaimableActivitySource:
+    """Where claimable activities come from (meetings attended, accepted opportunities ...).
+
+    `activities(person, area)` lists the person's activities in the area, newest first and
+    bounded; `find(person, area, key)` returns one of them by its key, or None when the person
+    did not take part in it (so a claim for it is refused).
+    """
+
+    name: str
+    activities: Callable[[Any, Any], list[ClaimableActivity]]
+    find: Callable[[Any, Any, str], ClaimableActivity | None]
+
+
 @dataclass
 class Registry:
     area_pages: list[AreaPage] = field(default_factory=list)
@@ -105,6 +132,7 @@ class Registry:
     settings_links: list[AreaSettingsLink] = field(default_factory=list)
     demo_loaders: dict[str, DemoLoader] = field(default_factory=dict)
     membership_ended_hooks: list[MembershipEndedHook] = field(default_factory=list)
+    claimable_sources: list[ClaimableActivitySource] = field(default_factory=list)
 
     # Registering -----------------------------------------------------------------------
 
@@ -139,6 +167,11 @@ class Registry:
         if any(existing.name == hook.name for existing in self.membership_ended_hooks):
             return
         self.membership_ended_hooks.append(hook)
+
+    def add_claimable_source(self, source: ClaimableActivitySource) -> None:
+        if any(existing.name == source.name for existing in self.claimable_sources):
+            return
+        self.claimable_sources.append(source)
 
     # Reading ---------------------------------------------------------------------------
 
@@ -199,6 +232,29 @@ class Registry:
         for name in self.demo_loaders:
             place(name)
         return ordered
+
+    def claimable_activities(self, person, area) -> list[ClaimableActivity]:
+        """Every source's claimable activities of `person` in `area`, newest first; each key
+        is "<source name>:<the source's key>"."""
+        found = [
+            ClaimableActivity(f"{source.name}:{activity.key}", activity.title, activity.date)
+            for source in self.claimable_sources
+            for activity in source.activities(person, area)
+        ]
+        return sorted(found, key=lambda activity: (activity.date, activity.key), reverse=True)
+
+    def claimable_activity(self, person, area, key: str) -> ClaimableActivity | None:
+        """The activity with the full `key` ("<source>:<key>") if `person` took part in it in
+        `area`, else None."""
+        name, _, inner = (key or "").partition(":")
+        for source in self.claimable_sources:
+            if source.name == name and inner:
+                activity = source.find(person, area, inner)
+                if activity is not None:
+                    return ClaimableActivity(
+                        f"{name}:{activity.key}", activity.title, activity.date
+                    )
+        return None
 
     def membership_ended(self, membership) -> None:
         for hook in self.membership_ended_hooks:

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "initiatives",
     "forums",
     "forums.meetings",
+    "forums.expenses",
     "evaluation",
     "evaluation.reports",
     "evaluation.dial",

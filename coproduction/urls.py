@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("evaluation.urls")),
     path("", include("evaluation.reports.urls")),
     path("", include("evaluation.dial.urls")),
+    path("", include("forums.expenses.urls")),
     # Area pages, /<area_slug>/..., come last: fixed addresses above take precedence.
     path("", include("coproduction.people.urls")),
 ]

@@ -4,6 +4,7 @@ from coproduction.home import areas_with_roles
 from coproduction.people.models import FAMILY_ROLES, OFFICER_ROLES
 from coproduction.registry import (
     AreaPage,
+    ClaimableActivitySource,
     DemoLoader,
     MembershipEndedHook,
     SectionProvider,
@@ -97,6 +98,17 @@ def register() -> None:
     registry.add_sections(SectionProvider("initiatives", initiatives_sections, order=30))
     registry.add_sections(
         SectionProvider("initiatives-counts", register_counts_section, order=31, on_home=False)
+    )
+    registry.add_claimable_source(
+        ClaimableActivitySource(
+            "opportunities",
+            lambda person, area: selectors.accepted_opportunities_claimable(
+                person=person, area=area
+            ),
+            lambda person, area, key: selectors.accepted_opportunity_claimable(
+                person=person, area=area, key=key
+            ),
+        )
     )
     registry.add_demo_loader(DemoLoader("initiatives", demo.seed, after=("people",)))
     registry.add_membership_ended_hook(

@@ -7,6 +7,7 @@ then appear alongside published initiatives; archived ones only when asked for b
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import (
@@ -28,6 +29,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from coproduction.people.models import FAMILY_ROLES, LocalArea, Organisation, Person
+from coproduction.registry import ClaimableActivity
 from initiatives.models import (
     CO_ORDER,
     ImportUpload,
@@ -350,3 +352,46 @@ def interests_waiting_for(
         .order_by("created_at", "pk")[:limit]
     )
     return rows, rows[0].total if rows else 0
+
+
+# Claimable activities (expenses) ------------------------------------------------------------
+
+# How far back an accepted opportunity can still be claimed for, and how many are listed.
+CLAIMABLE_DAYS = 365
+CLAIMABLE_LIMIT = 50
+
+
+def _accepted_interests(*, person: Person, area: LocalArea):
+    since = timezone.now() - timedelta(days=CLAIMABLE_DAYS)
+    return (
+        Interest.objects.filter(
+            person=person,
+            opportunity__area=area,
+            status=Interest.Status.ACCEPTED,
+            responded_at__gte=since,
+        )
+        .select_related("opportunity")
+        .order_by("-responded_at", "-pk")
+    )
+
+
+def _claimable(interest: Interest) -> ClaimableActivity:
+    return ClaimableActivity(
+        key=str(interest.pk),
+        title=f"{interest.opportunity.title} (opportunity to get involved)",
+        date=timezone.localdate(interest.responded_at),
+    )
+
+
+def accepted_opportunities_claimable(*, person: Person, area: LocalArea) -> list:
+    """The person's accepted interest in the area's opportunities (last year, newest first) as
+    claimable activities; the date is the day their interest was accepted (one query)."""
+    return [_claimable(i) for i in _accepted_interests(person=person, area=area)[:CLAIMABLE_LIMIT]]
+
+
+def accepted_opportunity_claimable(*, person: Person, area: LocalArea, key: str):
+    """One accepted interest of the person by its key, or None (not theirs, not accepted)."""
+    if not key.isdigit():
+        return None
+    interest = _accepted_interests(person=person, area=area).filter(pk=int(key)).first()
+    return None if interest is None else _claimable(interest)

@@ -66,18 +66,27 @@ def _pdf_has_active_content(upload) -> bool:
     return False
 
 
-def paper_file_check(*, upload, limit_mb: int, field: str = "file") -> tuple[str, str]:
+def paper_file_check(
+    *,
+    upload,
+    limit_mb: int,
+    field: str = "file",
+    types: dict[str, str] = PAPER_TYPES,
+    kinds_in_words: str = KINDS_IN_WORDS,
+    what: str = "the paper",
+) -> tuple[str, str]:
     """Check an uploaded file; returns (extension, MIME type) detected from its content.
 
     Raises ValidationError at `field` with a plain message when the file is empty, larger
-    than `limit_mb` megabytes, not one of the paper types whatever its name says, or a PDF
-    with active content.
+    than `limit_mb` megabytes, not one of `types` (extension to MIME type; the paper types
+    unless given, described by `kinds_in_words`) whatever its name says, or a PDF with active
+    content. Expense receipts use the same checks with images and PDFs only.
     """
     import filetype
 
     if upload is None or not upload.size:
         raise ValidationError(
-            {field: "The selected file is empty. Choose a file with the paper in it."}
+            {field: f"The selected file is empty. Choose a file with {what} in it."}
         )
     if upload.size > limit_mb * 1024 * 1024:
         raise ValidationError({field: f"The selected file must be smaller than {limit_mb} MB."})
@@ -85,10 +94,10 @@ def paper_file_check(*, upload, limit_mb: int, field: str = "file") -> tuple[str
     head = upload.read(8192)
     upload.seek(0)
     kind = filetype.guess(head)
-    if kind is None or kind.extension not in PAPER_TYPES:
+    if kind is None or kind.extension not in types:
         raise ValidationError(
             {
-                field: f"The selected file must be {KINDS_IN_WORDS}. "
+                field: f"The selected file must be {kinds_in_words}. "
                 "This file is not, whatever its name says."
             }
         )
@@ -100,7 +109,7 @@ def paper_file_check(*, upload, limit_mb: int, field: str = "file") -> tuple[str
                 "(for example with “Print to PDF”)."
             }
         )
-    return kind.extension, PAPER_TYPES[kind.extension]
+    return kind.extension, types[kind.extension]
 
 
 def _store_version(*, paper: Paper, upload, by: Person, extension: str, content_type: str):
