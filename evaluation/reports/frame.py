@@ -15,7 +15,7 @@ def register() -> None:
             "Reports",
             "reports:list",
             # Those who may ask for reports: the check needs no query, so every page's menu
-            # stays cheap. Chairs reach their body's reports from the address in its emails.
+            # stays cheap. Chairs of a body can still open the list of their body's reports.
             "reports.request_report",
             "Accessible PDF reports: you said, we did, the board's self-evaluation summary "
             "and the inspection evidence pack.",
