@@ -21,14 +21,21 @@ from tests.people.factories import member
 
 
 def make_round(area, *, body=None, held_on=None, closes_on=None, closed=True, opened_by=None):
-    """A round: closed by its date (held a month ago) when `closed`, else open for 2 weeks."""
+    """A round: closed (held a month ago by default) when `closed`, else open for 2 weeks."""
     today = timezone.localdate()
     if held_on is None:
         held_on = today - timedelta(days=30) if closed else today
     if closes_on is None:
         closes_on = held_on + timedelta(days=14) if closed else today + timedelta(days=14)
+    # closed by an officer when its closing date is still to come
+    closed_at = timezone.now() if closed and closes_on >= today else None
     return ConditionsRound.objects.create(
-        area=area, body=body, held_on=held_on, closes_on=closes_on, opened_by=opened_by
+        area=area,
+        body=body,
+        held_on=held_on,
+        closes_on=closes_on,
+        opened_by=opened_by,
+        closed_at=closed_at,
     )
 
 
