@@ -15,9 +15,12 @@ class Condition(models.IntegerChoices):
     OUTCOMES = 2, "Driven by outcomes that people with lived experience set"
     WHAT_MATTERS = 3, "Agreement on what matters most"
     VISION = 4, "A clear vision of what good co-production looks like"
-    LIVED_EXPERIENCE = 5, (
-        "A shared belief that lived experience is essential in commissioning, design, "
-        "delivery and review"
+    LIVED_EXPERIENCE = (
+        5,
+        (
+            "A shared belief that lived experience is essential in commissioning, design, "
+            "delivery and review"
+        ),
     )
     SHARE_POWER = 6, "Willingness to share power, with ways to do it"
     RESOURCES = 7, "Time and resources invested (money, rewards, staff)"

@@ -172,7 +172,9 @@ def _plan(area: LocalArea, officer: Person, latest) -> None:
 
 def _year(area: LocalArea, by: Person, count: int) -> None:
     today = timezone.localdate()
-    year = ActivityYear.objects.filter(area=area, starts_on__lte=today).order_by("-starts_on").first()
+    year = (
+        ActivityYear.objects.filter(area=area, starts_on__lte=today).order_by("-starts_on").first()
+    )
     from evaluation.figures import academic_year
 
     if year is None or year.starts_on != academic_year(today).starts_on:

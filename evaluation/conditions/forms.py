@@ -76,10 +76,14 @@ class RatingForm(GovUKFormMixin, forms.Form):
             self.fields[f"score_{n}"] = forms.IntegerField(
                 label=f"Your score for condition {n}",
                 help_text="From 1 (not in place at all) to 10 (fully in place)",
-                widget=forms.TextInput(attrs={"class": "govuk-input--width-2", "inputmode": "numeric"}),
+                widget=forms.TextInput(
+                    attrs={"class": "govuk-input--width-2", "inputmode": "numeric"}
+                ),
                 error_messages={
                     "required": f"Enter a score from 1 to 10 for “{condition.label}”",
-                    "invalid": f"The score for “{condition.label}” must be a whole number from 1 to 10",
+                    "invalid": (
+                        f"The score for “{condition.label}” must be a whole number from 1 to 10"
+                    ),
                 },
             )
             self.fields[f"comment_{n}"] = forms.CharField(
@@ -163,7 +167,9 @@ class PlanActionForm(GovUKFormMixin, forms.Form):
             "invalid_choice": "Choose an owner from the list",
         },
     )
-    due_on = GovUKDateField(label="Due date", name="the due date", help_text="For example, 31 3 2027")
+    due_on = GovUKDateField(
+        label="Due date", name="the due date", help_text="For example, 31 3 2027"
+    )
     status = forms.ChoiceField(
         label="Status", choices=ActionStatus.choices, initial=ActionStatus.NOT_STARTED
     )
@@ -200,7 +206,9 @@ class YearOpenForm(GovUKFormMixin, forms.Form):
     submit_label = "Open the year"
 
     year = forms.ChoiceField(
-        label="Which school year", widget=forms.RadioSelect, error_messages={"required": "Choose a school year"}
+        label="Which school year",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a school year"},
     )
 
     def __init__(self, *args, today=None, **kwargs):

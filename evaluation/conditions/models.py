@@ -74,6 +74,9 @@ class ConditionsRound(models.Model):
     def __str__(self):
         return f"Conditions of success, {self.scope_name}, {self.held_on:%-d %B %Y}"
 
+    def get_absolute_url(self):
+        return reverse("conditions:round_detail", args=[self.area.slug, self.pk])
+
     @property
     def scope_name(self) -> str:
         return self.body.name if self.body_id else f"{self.area.name} (whole area)"
@@ -81,9 +84,6 @@ class ConditionsRound(models.Model):
     def is_closed(self, today: date) -> bool:
         """Closed by an officer, or its closing date is before `today`."""
         return self.closed_at is not None or today > self.closes_on
-
-    def get_absolute_url(self):
-        return reverse("conditions:round_detail", args=[self.area.slug, self.pk])
 
 
 class RoundRater(models.Model):
@@ -212,14 +212,14 @@ class ActivityYear(models.Model):
     def __str__(self):
         return self.label
 
+    def get_absolute_url(self):
+        return reverse("conditions:year_detail", args=[self.area.slug, self.pk])
+
     @property
     def label(self) -> str:
         from evaluation.figures import academic_year
 
         return academic_year(self.starts_on).label
-
-    def get_absolute_url(self):
-        return reverse("conditions:year_detail", args=[self.area.slug, self.pk])
 
 
 class YearActivity(models.Model):

@@ -77,7 +77,9 @@ def rater_get(*, conditions_round: ConditionsRound, person: Person) -> RoundRate
     return RoundRater.objects.filter(round=conditions_round, person=person).first()
 
 
-def rater_ratings(*, conditions_round: ConditionsRound, person: Person) -> dict[int, ConditionScore]:
+def rater_ratings(
+    *, conditions_round: ConditionsRound, person: Person
+) -> dict[int, ConditionScore]:
     """The person's OWN scores for the round, by condition number (the only selector that
     reads scores one by one: for the rater's own form)."""
     return {
@@ -95,7 +97,10 @@ def previous_round(*, conditions_round: ConditionsRound, today: date) -> Conditi
             area_id=conditions_round.area_id,
             body_id=conditions_round.body_id,
         )
-        .filter(Q(held_on__lt=conditions_round.held_on) | Q(held_on=conditions_round.held_on, pk__lt=conditions_round.pk))
+        .filter(
+            Q(held_on__lt=conditions_round.held_on)
+            | Q(held_on=conditions_round.held_on, pk__lt=conditions_round.pk)
+        )
         .filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
         .order_by("-held_on", "-pk")
         .first()
@@ -220,7 +225,9 @@ def area_activity_years(*, area: LocalArea) -> list[ActivityYear]:
         ActivityYear.objects.filter(area=area)
         .annotate(
             activity_count=Count("activities"),
-            impact_count=Count("activities", filter=Q(activities__impact_recorded_at__isnull=False)),
+            impact_count=Count(
+                "activities", filter=Q(activities__impact_recorded_at__isnull=False)
+            ),
         )
         .select_related("area")
         .order_by("-starts_on")

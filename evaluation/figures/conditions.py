@@ -65,9 +65,7 @@ def _round_medians(round_ids: list[int]) -> dict[int, dict]:
     rows = (
         ConditionScore.objects.filter(rater__round_id__in=round_ids)
         .values("rater__round_id")
-        .annotate(
-            raters=Count("rater_id", distinct=True), median=Percentile("score", 0.5)
-        )
+        .annotate(raters=Count("rater_id", distinct=True), median=Percentile("score", 0.5))
         .order_by()
     )
     return {row["rater__round_id"]: row for row in rows}
@@ -98,7 +96,9 @@ def build_conditions(scope: DashboardScope) -> list[Figure]:
     overall = _round_medians([r.pk for r in rounds])
     current = by_round.get(latest.pk, {})
     earlier = by_round.get(previous.pk, {}) if previous else {}
-    figures = [condition_figures(current[c], earlier.get(c)) for c in Condition.values if c in current]
+    figures = [
+        condition_figures(current[c], earlier.get(c)) for c in Condition.values if c in current
+    ]
     notes = [f"The round of {latest.held_on:%-d %B %Y}."]
     if not latest.co_produced:
         notes.append(NOT_CO_PRODUCED)
@@ -242,9 +242,7 @@ def _action_counts(scope: DashboardScope):
         .values("theme", "status")
         .annotate(
             actions=Count("pk"),
-            overdue=Count(
-                "pk", filter=Q(due_on__lt=scope.today) & ~Q(status=ActionStatus.DONE)
-            ),
+            overdue=Count("pk", filter=Q(due_on__lt=scope.today) & ~Q(status=ActionStatus.DONE)),
         )
         .order_by()
     )

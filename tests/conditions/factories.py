@@ -39,19 +39,25 @@ def make_round(area, *, body=None, held_on=None, closes_on=None, closed=True, op
     )
 
 
-def add_rater(conditions_round, role=Role.OFFICER, *, person=None, scores=None, comment="", share=False):
+def add_rater(
+    conditions_round, role=Role.OFFICER, *, person=None, scores=None, comment="", share=False
+):
     """Invite a person with `role` (a new member of the round's area unless `person`) and, when
     `scores` is given (an int for every condition, or a dict by condition), record them."""
     person = person or member(conditions_round.area, role)
     rater = RoundRater.objects.create(
         round=conditions_round,
         person=person,
-        group=RaterGroup.FAMILY if role in (Role.PARENT_CARER, Role.YOUNG_PERSON) else RaterGroup.PROFESSIONAL,
+        group=RaterGroup.FAMILY
+        if role in (Role.PARENT_CARER, Role.YOUNG_PERSON)
+        else RaterGroup.PROFESSIONAL,
         is_forum_representative=role == Role.PARENT_CARER,
         rated_at=timezone.now() if scores is not None else None,
     )
     if scores is not None:
-        by_condition = scores if isinstance(scores, dict) else {c: scores for c in Condition.values}
+        by_condition = (
+            scores if isinstance(scores, dict) else dict.fromkeys(Condition.values, scores)
+        )
         ConditionScore.objects.bulk_create(
             ConditionScore(
                 rater=rater,
@@ -78,7 +84,9 @@ def scored_round(area, *, family=(), professionals=(), forum=True, **round_field
     return conditions_round
 
 
-def make_action(area, owner, *, due_on=None, status=ActionStatus.GREEN, theme=Theme.CULTURE, **fields):
+def make_action(
+    area, owner, *, due_on=None, status=ActionStatus.GREEN, theme=Theme.CULTURE, **fields
+):
     return PlanAction.objects.create(
         area=area,
         owner=owner,
@@ -92,7 +100,16 @@ def make_action(area, owner, *, due_on=None, status=ActionStatus.GREEN, theme=Th
 
 def make_year(area, *, status="planning", activities=1, starts_on=None):
     year = ActivityYear.objects.create(
-        area=area, starts_on=starts_on or date(timezone.localdate().year if timezone.localdate().month >= 9 else timezone.localdate().year - 1, 9, 1), status=status
+        area=area,
+        starts_on=starts_on
+        or date(
+            timezone.localdate().year
+            if timezone.localdate().month >= 9
+            else timezone.localdate().year - 1,
+            9,
+            1,
+        ),
+        status=status,
     )
     for n in range(activities):
         YearActivity.objects.create(

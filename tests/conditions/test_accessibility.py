@@ -20,7 +20,7 @@ def world(transactional_db):
     parent = member(area, Role.PARENT_CARER, display_name="Sam Okafor")
     earlier = make_round(area, held_on=timezone.localdate() - timedelta(days=200))
     closed = make_round(area)
-    low = {c: 7 for c in range(1, 13)} | {6: 3, 7: 4}
+    low = dict.fromkeys(range(1, 13), 7) | {6: 3, 7: 4}
     for n in range(6):
         add_rater(earlier, Role.OFFICER, scores=5)
         add_rater(closed, Role.PARENT_CARER, scores=low | {9: 2}, comment=f"Shared {n}", share=True)
@@ -38,7 +38,11 @@ def world(transactional_db):
     )
     make_action(area, officer, theme="structure", status="amber")
     planning = make_year(area, activities=2)
-    reviewing = make_year(area, status="reviewing", starts_on=planning.starts_on.replace(year=planning.starts_on.year - 1))
+    reviewing = make_year(
+        area,
+        status="reviewing",
+        starts_on=planning.starts_on.replace(year=planning.starts_on.year - 1),
+    )
     return {
         "area": area,
         "officer": officer,
@@ -73,7 +77,12 @@ def test_pages_a_rater_uses(axe, world):
     check_pages(
         axe,
         w["parent"],
-        ["/", f"{S}conditions/", f"{S}conditions/{w['open'].pk}/", f"{S}conditions/{w['open'].pk}/rate/"],
+        [
+            "/",
+            f"{S}conditions/",
+            f"{S}conditions/{w['open'].pk}/",
+            f"{S}conditions/{w['open'].pk}/rate/",
+        ],
     )
 
     def bad_score(page):

@@ -114,9 +114,7 @@ def test_the_figures_run_a_fixed_number_of_queries(area, django_assert_num_queri
     # guards: one query per round, per condition or per rater for its scores or flag
     owner = member(area, Role.OFFICER)
     for n in range(size):
-        scored_round(
-            area, family=[3] * 5, professionals=[7] * (5 + n), held_on=this_year(40 - n)
-        )
+        scored_round(area, family=[3] * 5, professionals=[7] * (5 + n), held_on=this_year(40 - n))
         make_action(area, owner, due_on=timezone.localdate() - timedelta(days=n))
     make_year(area, activities=size)
     s = scope(area)

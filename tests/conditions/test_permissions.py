@@ -31,7 +31,11 @@ MATRIX = {
     "year": ("get", S + "activities/{year}/", expect(MEMBERS)),
     "add activity": ("get", S + "activities/{year}/add/", expect(FORUM_AND_PARTNERS)),
     "start review": ("post", S + "activities/{year}/review/", expect(FORUM_AND_PARTNERS, ok=302)),
-    "record impact": ("get", S + "activities/{reviewing}/{activity}/impact/", expect(FORUM_AND_PARTNERS)),
+    "record impact": (
+        "get",
+        S + "activities/{reviewing}/{activity}/impact/",
+        expect(FORUM_AND_PARTNERS),
+    ),
     "close year": ("post", S + "activities/{reviewing}/close/", expect(FORUM_AND_PARTNERS, ok=302)),
 }
 
@@ -64,9 +68,7 @@ def test_permission_matrix(client, area, other_area, records, page, role):
 
 
 @pytest.mark.parametrize("role", [Role.PARENT_CARER, Role.YOUNG_PERSON])
-def test_an_invited_family_member_sees_the_round_rates_it_and_sees_its_results(
-    client, area, role
-):
+def test_an_invited_family_member_sees_the_round_rates_it_and_sees_its_results(client, area, role):
     open_round, closed = make_round(area, closed=False), make_round(area)
     rater = add_rater(open_round, role)
     add_rater(closed, role, person=rater.person, scores=5)
@@ -83,7 +85,10 @@ def test_a_rater_who_left_the_area_can_no_longer_rate(client, area):
     rater = add_rater(open_round, Role.PARENT_CARER)
     rater.person.memberships.all().delete()
     client.force_login(rater.person)
-    assert client.get(f"/{area.slug}/self-evaluation/conditions/{open_round.pk}/rate/").status_code == 403
+    assert (
+        client.get(f"/{area.slug}/self-evaluation/conditions/{open_round.pk}/rate/").status_code
+        == 403
+    )
 
 
 def test_an_action_owner_may_change_their_action(client, area):

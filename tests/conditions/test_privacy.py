@@ -66,7 +66,11 @@ def test_nobody_else_sees_a_score_or_unshared_comment_while_the_round_is_open(cl
             if response.status_code != 200:
                 continue
             assert SECRET not in response.content.decode(), (name, url)
-            mine = [s for c in response.context for s in scores_in(c.flatten() if hasattr(c, "flatten") else c)]
+            mine = [
+                s
+                for c in response.context
+                for s in scores_in(c.flatten() if hasattr(c, "flatten") else c)
+            ]
             assert all(s.rater.person_id == person.pk for s in mine), (name, url)
             if url.endswith("/rate/"):
                 assert not any(response.context["form"].initial.values()), name
@@ -101,6 +105,8 @@ def test_the_admin_site_has_no_screen_for_scores():
 
 def test_a_rater_sees_their_own_unshared_comment(client, area, world):
     client.force_login(world["parent"])
-    form = client.get(f"/{area.slug}/self-evaluation/conditions/{world['round'].pk}/rate/").context["form"]
+    form = client.get(f"/{area.slug}/self-evaluation/conditions/{world['round'].pk}/rate/").context[
+        "form"
+    ]
     assert form.initial["comment_6"] == SECRET
     assert form.initial["score_6"] == 2

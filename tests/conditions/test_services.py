@@ -46,8 +46,10 @@ def test_opening_invites_people_by_role_and_by_name_with_their_group(area, other
     )
     raters = {rr.person: rr for rr in r.raters.all()}
     assert set(raters) == {parent, young, board}
-    assert raters[parent].group == "family" and raters[parent].is_forum_representative
-    assert raters[young].group == "family" and not raters[young].is_forum_representative
+    assert raters[parent].group == "family"
+    assert raters[parent].is_forum_representative
+    assert raters[young].group == "family"
+    assert not raters[young].is_forum_representative
     assert raters[board].group == "professional"
 
 
@@ -161,14 +163,14 @@ def test_an_action_records_its_move_up_the_scale_and_conditions(area):
 
 def test_an_action_explains_a_bad_owner_or_move(area, other_area):
     officer = member(area, Role.OFFICER)
-    base = dict(
-        area=area,
-        by=officer,
-        theme=Theme.CULTURE,
-        description="Vision",
-        due_on=timezone.localdate(),
-        status=ActionStatus.GREEN,
-    )
+    base = {
+        "area": area,
+        "by": officer,
+        "theme": Theme.CULTURE,
+        "description": "Vision",
+        "due_on": timezone.localdate(),
+        "status": ActionStatus.GREEN,
+    }
     with pytest.raises(ValidationError) as error:
         plan_action_add(**base, owner=member(other_area, Role.OFFICER))
     assert "owner" in error.value.error_dict
@@ -210,7 +212,9 @@ def test_a_year_is_agreed_then_reviewed_then_closed(area):
         activities.year_activity_impact(activity=activity, impact="Done", evidence="Survey")
     assert activities.activity_year_review(year=year) is True
     with pytest.raises(ValidationError, match="while the year's activities are being agreed"):
-        activities.year_activity_add(year=year, title="Late", level_sought=5, strategic_outcomes="x")
+        activities.year_activity_add(
+            year=year, title="Late", level_sought=5, strategic_outcomes="x"
+        )
     with pytest.raises(ValidationError, match="Record the impact of every activity"):
         activities.activity_year_close(year=year)
     with pytest.raises(ValidationError) as error:
@@ -231,6 +235,8 @@ def test_a_year_cannot_be_opened_twice_or_reviewed_empty(area):
     with pytest.raises(ValidationError) as error:
         activities.activity_year_open(area=area, by=officer, day=timezone.localdate())
     assert "year" in error.value.error_dict
-    empty = make_year(area, activities=0, starts_on=timezone.localdate().replace(year=2040, month=9, day=1))
+    empty = make_year(
+        area, activities=0, starts_on=timezone.localdate().replace(year=2040, month=9, day=1)
+    )
     with pytest.raises(ValidationError, match="at least one activity"):
         activities.activity_year_review(year=empty)

@@ -87,7 +87,7 @@ def test_a_body_round_is_not_compared_with_an_area_round(area):
 
 def test_lowest_conditions_and_widest_gaps_come_first(area):
     r = make_round(area)
-    low = {c: 8 for c in range(1, 13)} | {6: 2, 7: 4}
+    low = dict.fromkeys(range(1, 13), 8) | {6: 2, 7: 4}
     for _ in range(5):
         add_rater(r, Role.PARENT_CARER, scores=low | {9: 3})
         add_rater(r, Role.OFFICER, scores=low | {9: 9, 6: 3})

@@ -93,7 +93,7 @@ def test_closing_a_round_twice_says_so_without_an_error(client, area):
 
 def test_the_lowest_conditions_offer_an_action_prefilled(client, area):
     officer = member(area, Role.OFFICER)
-    low = {c: 8 for c in range(1, 13)} | {6: 2}
+    low = dict.fromkeys(range(1, 13), 8) | {6: 2}
     r = make_round(area)
     for _ in range(5):
         add_rater(r, Role.OFFICER, scores=low)
@@ -118,7 +118,8 @@ def test_the_lowest_conditions_offer_an_action_prefilled(client, area):
     )
     assert response.status_code == 302
     action = PlanAction.objects.get()
-    assert action.conditions == [6] and action.conditions_round == r
+    assert action.conditions == [6]
+    assert action.conditions_round == r
 
 
 def test_an_action_with_a_backwards_move_is_explained_at_the_field(client, area):
@@ -142,14 +143,26 @@ def test_an_action_with_a_backwards_move_is_explained_at_the_field(client, area)
 
 def test_overdue_actions_show_on_their_owners_home_page(client, area):
     officer = member(area, Role.OFFICER)
-    make_action(area, officer, description="Pay parent carers", due_on=timezone.localdate() - timedelta(days=2))
-    make_action(area, officer, description="Finished already", due_on=timezone.localdate() - timedelta(days=9), status="done")
+    make_action(
+        area,
+        officer,
+        description="Pay parent carers",
+        due_on=timezone.localdate() - timedelta(days=2),
+    )
+    make_action(
+        area,
+        officer,
+        description="Finished already",
+        due_on=timezone.localdate() - timedelta(days=9),
+        status="done",
+    )
     make_action(area, officer, description="Not due yet")
     client.force_login(officer)
     page = client.get("/").content.decode()
     assert "Your overdue actions" in page
     assert "Pay parent carers" in page
-    assert "Finished already" not in page and "Not due yet" not in page
+    assert "Finished already" not in page
+    assert "Not due yet" not in page
     other = member(area, Role.OFFICER)
     client.force_login(other)
     assert "Your overdue actions" not in client.get("/").content.decode()

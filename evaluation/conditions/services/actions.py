@@ -12,7 +12,16 @@ from coproduction.people.models import AreaMembership, LocalArea, Person
 from evaluation.conditions.constants import Condition
 from evaluation.conditions.models import ConditionsRound, PlanAction
 
-FIELDS = ("theme", "description", "owner", "due_on", "status", "level_from", "level_to", "conditions")
+FIELDS = (
+    "theme",
+    "description",
+    "owner",
+    "due_on",
+    "status",
+    "level_from",
+    "level_to",
+    "conditions",
+)
 
 
 def _check(area: LocalArea, values: dict) -> None:
@@ -51,16 +60,16 @@ def plan_action_add(
 ) -> PlanAction:
     """Add an action to `area`'s plan. The owner must belong to the area; a move up the scale
     needs both levels, the second higher. Raises ValidationError at the field."""
-    values = dict(
-        theme=theme,
-        description=description,
-        owner=owner,
-        due_on=due_on,
-        status=status,
-        level_from=level_from,
-        level_to=level_to,
-        conditions=sorted(set(conditions or [])),
-    )
+    values = {
+        "theme": theme,
+        "description": description,
+        "owner": owner,
+        "due_on": due_on,
+        "status": status,
+        "level_from": level_from,
+        "level_to": level_to,
+        "conditions": sorted(set(conditions or [])),
+    }
     _check(area, values)
     if conditions_round is not None and conditions_round.area_id != area.pk:
         conditions_round = None

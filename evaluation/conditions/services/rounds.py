@@ -79,7 +79,9 @@ def round_open(
         errors["roles"] = "Choose who is invited to rate: a role, some people, or both"
     if errors:
         raise ValidationError(errors)
-    round_ = ConditionsRound(area=area, body=body, held_on=held_on, closes_on=closes_on, opened_by=by)
+    round_ = ConditionsRound(
+        area=area, body=body, held_on=held_on, closes_on=closes_on, opened_by=by
+    )
     round_.full_clean()
     round_.save()
     RoundRater.objects.bulk_create([_rater_for(m, round_) for m in memberships])
@@ -110,7 +112,9 @@ def closed_message(conditions_round: ConditionsRound) -> str:
     """Why a round takes no more ratings, in words."""
     if conditions_round.closed_at is not None:
         day = timezone.localdate(conditions_round.closed_at)
-        return f"This round was closed on {day:%-d %B %Y}. Ratings can no longer be given or changed."
+        return (
+            f"This round was closed on {day:%-d %B %Y}. Ratings can no longer be given or changed."
+        )
     return (
         f"This round closed at the end of {conditions_round.closes_on:%-d %B %Y}. "
         "Ratings can no longer be given or changed."
@@ -142,7 +146,9 @@ def round_rate(
     for condition in Condition:
         rating = ratings.get(condition.value)
         if rating is None or rating.score is None:
-            errors[f"score_{condition.value}"] = f"Enter a score from 1 to 10 for “{condition.label}”"
+            errors[f"score_{condition.value}"] = (
+                f"Enter a score from 1 to 10 for “{condition.label}”"
+            )
             continue
         if not SCORE_MIN <= rating.score <= SCORE_MAX:
             errors[f"score_{condition.value}"] = (
