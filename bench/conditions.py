@@ -71,8 +71,9 @@ def build() -> str:
         )
         cursor.execute(
             f"""
-            INSERT INTO {scores} (rater_id, condition, score, comment, share_comment)
-            SELECT rr.id, c, 1 + ((rr.id * 7 + c * 13) %% 10),
+            INSERT INTO {scores}
+                (rater_id, round_id, "group", condition, score, comment, share_comment)
+            SELECT rr.id, rr.round_id, rr."group", c, 1 + ((rr.id * 7 + c * 13) %% 10),
                    CASE WHEN (rr.id + c) %% 97 = 0 THEN 'A comment shared for the bench'
                         ELSE '' END,
                    (rr.id + c) %% 97 = 0

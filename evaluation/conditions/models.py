@@ -109,9 +109,15 @@ class RoundRater(models.Model):
 
 
 class ConditionScore(models.Model):
-    """One rater's score for one condition. Private: only its rater ever reads it."""
+    """One rater's score for one condition. Private: only its rater ever reads it.
+
+    `round` and `group` are copied from the rater when the score is saved, so a round's
+    medians read this table alone, through the (round, condition) index.
+    """
 
     rater = models.ForeignKey(RoundRater, on_delete=models.CASCADE, related_name="scores")
+    round = models.ForeignKey(ConditionsRound, on_delete=models.CASCADE, related_name="scores")
+    group = models.CharField(max_length=20, choices=RaterGroup.choices)
     condition = models.PositiveSmallIntegerField(choices=Condition.choices)
     score = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(SCORE_MIN), MaxValueValidator(SCORE_MAX)]
@@ -127,6 +133,7 @@ class ConditionScore(models.Model):
                 name="condition_score_from_1_to_10",
             ),
         ]
+        indexes = [models.Index(fields=["round", "condition"])]
 
     def __str__(self):
         return "A private score"

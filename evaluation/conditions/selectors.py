@@ -61,7 +61,9 @@ def round_get(*, area: LocalArea, pk: int) -> ConditionsRound | None:
     return _rounds(area).filter(pk=pk).first()
 
 
-def rounds_for_person(*, area: LocalArea, person: Person, sees_all: bool) -> list[ConditionsRound]:
+def rounds_for_person(
+    *, area: LocalArea, person: Person, sees_all: bool
+) -> QuerySet[ConditionsRound]:
     """The area's rounds, newest first: all of them when `sees_all`, otherwise those the
     person is invited to. Each has `my_rater_rated` (None when not invited)."""
     mine = RoundRater.objects.filter(round=OuterRef("pk"), person=person)
@@ -70,7 +72,7 @@ def rounds_for_person(*, area: LocalArea, person: Person, sees_all: bool) -> lis
     )
     if not sees_all:
         rounds = rounds.filter(invited_me=True)
-    return list(rounds.order_by("-held_on", "-pk"))
+    return rounds.order_by("-held_on", "-pk")
 
 
 def rater_get(*, conditions_round: ConditionsRound, person: Person) -> RoundRater | None:
@@ -149,13 +151,11 @@ def round_results(*, conditions_round: ConditionsRound, today: date) -> RoundRes
     previous = previous_round(conditions_round=conditions_round, today=today)
     round_ids = [conditions_round.pk] + ([previous.pk] if previous else [])
     rows = score_statistics(
-        ConditionScore.objects.filter(rater__round_id__in=round_ids),
-        "rater__round_id",
-        "condition",
+        ConditionScore.objects.filter(round_id__in=round_ids), "round_id", "condition"
     )
     by_round: dict[int, dict[int, dict]] = {}
     for row in rows:
-        by_round.setdefault(row["rater__round_id"], {})[row["condition"]] = row
+        by_round.setdefault(row["round_id"], {})[row["condition"]] = row
     current = by_round.get(conditions_round.pk, {})
     earlier = by_round.get(previous.pk, {}) if previous else {}
     figures = [
@@ -165,7 +165,7 @@ def round_results(*, conditions_round: ConditionsRound, today: date) -> RoundRes
         for c in Condition.values
     ]
     comments = (
-        ConditionScore.objects.filter(rater__round=conditions_round, share_comment=True)
+        ConditionScore.objects.filter(round=conditions_round, share_comment=True)
         .exclude(comment="")
         # md5 of the row id and the round: a fixed order that follows neither rater nor time
         .annotate(shuffle=Md5(Cast(F("pk") * 7919 + conditions_round.pk, TextField())))

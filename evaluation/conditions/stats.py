@@ -33,8 +33,8 @@ class Percentile(Aggregate):
         super().__init__(expression, fraction=repr(float(fraction)), **extra)
 
 
-FAMILY = Q(rater__group=RaterGroup.FAMILY)
-PROFESSIONAL = Q(rater__group=RaterGroup.PROFESSIONAL)
+FAMILY = Q(group=RaterGroup.FAMILY)
+PROFESSIONAL = Q(group=RaterGroup.PROFESSIONAL)
 
 
 def score_statistics(scores: QuerySet, *group_by: str) -> QuerySet:

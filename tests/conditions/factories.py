@@ -61,6 +61,8 @@ def add_rater(
         ConditionScore.objects.bulk_create(
             ConditionScore(
                 rater=rater,
+                round=conditions_round,
+                group=rater.group,
                 condition=c,
                 score=s,
                 comment=comment,

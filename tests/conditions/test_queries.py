@@ -75,7 +75,7 @@ def home_page(area, n):
 
 
 PAGES = {
-    "round list": (round_list, 7),
+    "round list": (round_list, 8),
     "round results": (round_results, 11),
     "rate page": (rate_page, 9),
     "action plan": (action_plan, 7),

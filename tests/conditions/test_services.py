@@ -112,7 +112,7 @@ def test_a_rating_after_the_closing_date_is_refused_with_a_clear_message(area):
 
 def test_ratings_are_accepted_on_the_closing_date_itself(area):
     today = timezone.localdate()
-    r = make_round(area, held_on=today - timedelta(days=3), closes_on=today)
+    r = make_round(area, held_on=today - timedelta(days=3), closes_on=today, closed=False)
     rater = add_rater(r, Role.OFFICER)
     round_rate(conditions_round=r, person=rater.person, ratings=all_scores(5))
     assert not r.is_closed(today)

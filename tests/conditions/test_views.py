@@ -61,7 +61,7 @@ def test_a_score_outside_one_to_ten_is_shown_at_the_field_with_everything_kept(c
 
 def test_a_rating_sent_after_the_closing_date_is_refused_with_a_clear_message(client, area):
     today = timezone.localdate()
-    r = make_round(area, held_on=today - timedelta(days=5), closes_on=today)
+    r = make_round(area, held_on=today - timedelta(days=5), closes_on=today, closed=False)
     rater = add_rater(r, Role.OFFICER)
     client.force_login(rater.person)
     url = f"/{area.slug}/self-evaluation/conditions/{r.pk}/rate/"

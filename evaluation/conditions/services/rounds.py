@@ -159,6 +159,8 @@ def round_rate(
         rows.append(
             ConditionScore(
                 rater=rater,
+                round=locked,
+                group=rater.group,
                 condition=condition.value,
                 score=rating.score,
                 comment=comment,

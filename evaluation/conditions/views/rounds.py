@@ -2,6 +2,7 @@
 and closing."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,9 @@ from evaluation.conditions import forms, selectors
 from evaluation.conditions.constants import Condition
 from evaluation.conditions.services import rounds as services
 from forums.selectors import area_bodies
+from initiatives.views.common import pagination
+
+ROUNDS_PER_PAGE = 25
 
 
 class RoundListView(AreaPermissionMixin, TemplateView):
@@ -21,11 +25,14 @@ class RoundListView(AreaPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["rounds"] = selectors.rounds_for_person(
+        rounds = selectors.rounds_for_person(
             area=self.area,
             person=user,
             sees_all=user.has_perm("conditions.see_all_rounds", self.area),
         )
+        page = Paginator(rounds, ROUNDS_PER_PAGE).get_page(self.request.GET.get("page"))
+        context["rounds"] = page.object_list
+        context["pagination"] = pagination(page, self.request)
         context["today"] = timezone.localdate()
         return context
 
