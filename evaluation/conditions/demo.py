@@ -11,7 +11,7 @@ Safe to run again: rounds are found by area and date, actions by description, ye
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -81,9 +81,7 @@ def _closed_round(area, by, held_on, *, with_forum: bool, later: bool) -> None:
         today=held_on,
     )
     _rate_all(conditions_round, with_forum=with_forum, later=later)
-    closing = timezone.make_aware(
-        timezone.datetime.combine(held_on + timedelta(days=14), timezone.datetime.min.time())
-    )
+    closing = timezone.make_aware(datetime.combine(held_on + timedelta(days=14), time.min))
     round_close(conditions_round=conditions_round, by=by, now=closing)
 
 

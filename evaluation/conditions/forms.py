@@ -10,12 +10,13 @@ from django.utils import timezone
 
 from coproduction.forms.dates import GovUKDateField
 from coproduction.people.forms import GovUKFormMixin
-from coproduction.people.models import Role
+from coproduction.people.models import Person, Role
 from evaluation.conditions import selectors
 from evaluation.conditions.constants import ActionStatus, Condition, Theme
 from evaluation.conditions.services.rounds import ConditionRating
 from evaluation.figures import academic_year
 from evaluation.scale import EngagementLevel, level_choices
+from forums.models import Body
 
 
 class RoundOpenForm(GovUKFormMixin, forms.Form):
@@ -23,7 +24,7 @@ class RoundOpenForm(GovUKFormMixin, forms.Form):
 
     body = forms.ModelChoiceField(
         label="What the round is about",
-        queryset=None,
+        queryset=Body.objects.none(),
         required=False,
         empty_label="The whole area",
         help_text="Choose a board or work stream, or leave it as the whole area.",
@@ -46,7 +47,7 @@ class RoundOpenForm(GovUKFormMixin, forms.Form):
     )
     people = forms.ModelMultipleChoiceField(
         label="Invite these people (optional)",
-        queryset=None,
+        queryset=Person.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Choose people from the list"},
@@ -161,7 +162,7 @@ class PlanActionForm(GovUKFormMixin, forms.Form):
     )
     owner = forms.ModelChoiceField(
         label="Owner",
-        queryset=None,
+        queryset=Person.objects.none(),
         error_messages={
             "required": "Choose who owns the action",
             "invalid_choice": "Choose an owner from the list",
@@ -197,7 +198,7 @@ class PlanActionForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, area, edit: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = selectors.area_people(area=area)
+        self.fields["owner"].queryset = selectors.area_people(area=area)  # type: ignore[attr-defined]
         if edit:
             self.helper.inputs[0].value = "Save changes"
 

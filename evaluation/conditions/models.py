@@ -79,7 +79,9 @@ class ConditionsRound(models.Model):
 
     @property
     def scope_name(self) -> str:
-        return self.body.name if self.body_id else f"{self.area.name} (whole area)"
+        if self.body is not None:
+            return self.body.name
+        return f"{self.area.name} (whole area)"
 
     def is_closed(self, today: date) -> bool:
         """Closed by an officer, or its closing date is before `today`."""

@@ -95,9 +95,11 @@ def rater_ratings(
 def previous_round(*, conditions_round: ConditionsRound, today: date) -> ConditionsRound | None:
     """The closed round of the same scope (same body, or the whole area) held just before."""
     return (
-        ConditionsRound.objects.filter(
-            area_id=conditions_round.area_id,
-            body_id=conditions_round.body_id,
+        ConditionsRound.objects.filter(area_id=conditions_round.area_id)
+        .filter(
+            Q(body__isnull=True)
+            if conditions_round.body_id is None
+            else Q(body_id=conditions_round.body_id)
         )
         .filter(
             Q(held_on__lt=conditions_round.held_on)

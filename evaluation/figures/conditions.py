@@ -141,7 +141,7 @@ def build_conditions(scope: DashboardScope) -> list[Figure]:
         ),
         chart=bar_chart(
             caption="Median score by condition, lowest first",
-            values=[(f.label, f.median) for f in shown],
+            values=[(f.label, f.median or 0.0) for f in shown],
             label_heading="Condition",
             value_heading="Median score (1 to 10)",
         )

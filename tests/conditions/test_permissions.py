@@ -115,3 +115,16 @@ def test_another_areas_records_are_not_found(client, area, other_area):
     ):
         assert client.get(url).status_code == 404, url
     assert client.post(f"{s}conditions/{r.pk}/close/").status_code == 404
+
+
+def test_an_outsider_gets_the_same_answer_for_ids_that_exist_and_ids_that_do_not(
+    client, area, other_area, records
+):
+    client.force_login(member(other_area, Role.OFFICER))
+    missing = {key: 999999 for key in records} | {"area": area.slug}
+    for page, (method, url, _expected) in MATRIX.items():
+        if "{" not in url.replace("{area}", ""):
+            continue
+        found = getattr(client, method)(url.format(**records)).status_code
+        absent = getattr(client, method)(url.format(**missing)).status_code
+        assert found == absent == 403, page
