@@ -121,7 +121,7 @@ def test_an_outsider_gets_the_same_answer_for_ids_that_exist_and_ids_that_do_not
     client, area, other_area, records
 ):
     client.force_login(member(other_area, Role.OFFICER))
-    missing = {key: 999999 for key in records} | {"area": area.slug}
+    missing = dict.fromkeys(records, 999999) | {"area": area.slug}
     for page, (method, url, _expected) in MATRIX.items():
         if "{" not in url.replace("{area}", ""):
             continue
