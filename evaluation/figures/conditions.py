@@ -21,6 +21,7 @@ from evaluation.conditions.stats import (
     Percentile,
     condition_figures,
     lowest_first,
+    median_statistics,
     score_statistics,
     widest_gaps_first,
 )
@@ -75,7 +76,7 @@ def _round_medians(round_ids: list[int]) -> dict[int, dict]:
 
 def build_conditions(scope: DashboardScope) -> list[Figure]:
     """Conditions by condition (the latest closed round in the period), the widest gaps
-    between families and professionals, and the trend across rounds. Three queries."""
+    between families and professionals, and the trend across rounds. Four queries."""
     rounds = list(closed_rounds(scope))
     if not rounds:
         return [
@@ -89,12 +90,17 @@ def build_conditions(scope: DashboardScope) -> list[Figure]:
         ]
     latest = rounds[-1]
     previous = previous_round(conditions_round=latest, today=scope.today)
-    ids = [r.pk for r in rounds] + ([previous.pk] if previous else [])
+    latest_ids = [latest.pk] + ([previous.pk] if previous else [])
     by_round: dict[int, dict[int, dict]] = {}
     for row in score_statistics(
-        ConditionScore.objects.filter(round_id__in=ids), "round_id", "condition"
+        ConditionScore.objects.filter(round_id__in=latest_ids), "round_id", "condition"
     ):
         by_round.setdefault(row["round_id"], {})[row["condition"]] = row
+    trend_by_round: dict[int, dict[int, dict]] = {}
+    for row in median_statistics(
+        ConditionScore.objects.filter(round_id__in=[r.pk for r in rounds]), "round_id", "condition"
+    ):
+        trend_by_round.setdefault(row["round_id"], {})[row["condition"]] = row
     current = by_round.get(latest.pk, {})
     earlier = by_round.get(previous.pk, {}) if previous else {}
     figures = [
@@ -174,7 +180,7 @@ def build_conditions(scope: DashboardScope) -> list[Figure]:
     trend_bars = []
     for r in rounds:
         round_figures = [
-            condition_figures(row) for _, row in sorted(by_round.get(r.pk, {}).items())
+            condition_figures(row) for _, row in sorted(trend_by_round.get(r.pk, {}).items())
         ]
         for f in round_figures:
             trend_rows.append(

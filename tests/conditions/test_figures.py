@@ -118,7 +118,7 @@ def test_the_figures_run_a_fixed_number_of_queries(area, django_assert_num_queri
         make_action(area, owner, due_on=timezone.localdate() - timedelta(days=n))
     make_year(area, activities=size)
     s = scope(area)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         build_conditions(s)
         conditions_measures(s)
     with django_assert_num_queries(4):
