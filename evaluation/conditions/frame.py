@@ -66,7 +66,9 @@ def register() -> None:
             in_menu=False,
         )
     )
-    registry.add_sections(SectionProvider("conditions_actions", overdue_actions_sections, order=15))
+    registry.add_sections(
+        SectionProvider("conditions_actions", overdue_actions_sections, order=15, on_area=False)
+    )
     registry.add_demo_loader(
         DemoLoader("conditions", _seed, after=("people", "forums", "meetings"))
     )

@@ -195,7 +195,8 @@ PAGES = {
     "requests to join a body": (body_requests, 9),
     "agreements": (agreements, 8),
     "agreement page": (agreement_page, 14),
-    "home page": (home_page, 14),  # 13, and 1 for "Your next meetings" (meetings)
+    # 13, and 1 for "Your next meetings" (meetings), 1 for "Your overdue actions" (conditions)
+    "home page": (home_page, 15),
 }
 
 

@@ -162,8 +162,9 @@ def test_home_and_area_overview(client, area, people, django_assert_num_queries,
             opened_by=people["officer"],
         )
         InterestFactory(opportunity=opportunity, person=people["parent"])
-    # Each home count includes 1 query for "Your next meetings" (forums.meetings).
-    for role, count in [("parent", 14), ("officer", 13)]:
+    # Each home count includes 1 query for "Your next meetings" (forums.meetings) and 1 for
+    # "Your overdue actions" (evaluation.conditions).
+    for role, count in [("parent", 15), ("officer", 14)]:
         client.force_login(people[role])
         with django_assert_num_queries(count):
             assert client.get("/").status_code == 200
