@@ -119,7 +119,9 @@ class FigureProvider:
     """A contributor of figures. `build(scope)` returns its figures (maybe none);
     `measures(scope)`, if given, returns headline numbers for the side-by-side view of areas
     (aggregates only). `order` places its figures on the page (lower first); `body_level`
-    says whether it also applies when the dashboard is filtered to one body.
+    says whether it also applies when the dashboard is filtered to one body. `tags` group
+    providers for reports (the board's self-evaluation summary takes those tagged
+    "self-evaluation"; see `evaluation.reports.content`).
     """
 
     slug: str
@@ -128,6 +130,7 @@ class FigureProvider:
     order: int = 100
     measures: Callable[[DashboardScope], Sequence[Measure]] | None = None
     body_level: bool = True
+    tags: tuple[str, ...] = ()
 
 
 @dataclass

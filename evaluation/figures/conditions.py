@@ -269,7 +269,7 @@ def build_actions(scope: DashboardScope) -> list[Figure]:
         overdue_by_theme.append((theme.label, overdue))
     return [
         Figure(
-            slug="plan-actions",
+            slug="action-plan",
             title="Action plan: open and overdue actions",
             description="Actions of the area's plan by theme and status; overdue means not "
             "done and due before today.",
@@ -351,16 +351,18 @@ register(
         build=build_conditions,
         order=30,
         measures=conditions_measures,
+        tags=("self-evaluation",),
     )
 )
 register(
     FigureProvider(
-        slug="plan-actions",
+        slug="action-plan",
         title="Action plan",
         build=build_actions,
         order=70,
         measures=actions_measures,
         body_level=False,
+        tags=("self-evaluation",),
     )
 )
 register(
@@ -370,5 +372,6 @@ register(
         build=build_activities,
         order=75,
         body_level=False,
+        tags=("self-evaluation",),
     )
 )

@@ -41,7 +41,7 @@ def this_year(days_ago):
 
 def test_the_providers_are_registered():
     slugs = {p.slug for p in figures.ordered()}
-    assert {"conditions", "plan-actions", "yearly-activities"} <= slugs
+    assert {"conditions", "action-plan", "yearly-activities"} <= slugs
 
 
 def test_conditions_by_condition_from_the_latest_closed_round_in_the_period(area, other_area):
