@@ -33,10 +33,23 @@ from evaluation.scale import EngagementLevel
 # resources lower; families see power sharing and governance as weaker than professionals do.
 BASE_SCORES = {1: 7, 2: 5, 3: 6, 4: 6, 5: 6, 6: 4, 7: 4, 8: 5, 9: 6, 10: 5, 11: 4, 12: 5}
 FAMILY_SHIFT = {2: -2, 6: -3, 8: -2, 9: -1}
+# Comments some raters share, by condition (each rater shares at most one, so none repeats
+# word for word across many raters).
 COMMENTS = {
-    6: "Decisions are still made before families are in the room.",
-    7: "Parent carers give a lot of unpaid time; there is no budget to recognise it.",
-    1: "Senior leaders come to the forum's meetings and listen.",
+    1: [
+        "Senior leaders come to the forum's meetings and listen.",
+        "Leaders talk about co-production but are rarely in the room.",
+    ],
+    6: [
+        "Decisions are still made before families are in the room.",
+        "The forum now co-chairs two work streams, which is a real change.",
+    ],
+    7: [
+        "Parent carers give a lot of unpaid time; there is no budget to recognise it.",
+        "There is one co-production lead for the whole partnership.",
+    ],
+    8: ["Families sit on the board but papers arrive too late to read."],
+    11: ["Meetings are in office hours, which rules out many working parents."],
 }
 ALL_ROLES = [r.value for r in Role]
 
@@ -53,11 +66,15 @@ def _rate_all(conditions_round, *, with_forum: bool, later: bool) -> None:
         if rater.is_forum_representative and not with_forum:
             continue
         family = rater.group == "family"
+        conditions_with_comments = sorted(COMMENTS)
+        commented = conditions_with_comments[rater.person_id % len(conditions_with_comments)]
+        variants = COMMENTS[commented]
+        comment = variants[(rater.person_id // 5) % len(variants)]
         ratings = {
             c: ConditionRating(
                 score=_score(c, rater.person_id, family, later),
-                comment=COMMENTS.get(c, "") if rater.person_id % 3 == 0 else "",
-                share_comment=True,
+                comment=comment if c == commented and rater.person_id % 2 == 0 else "",
+                share_comment=rater.person_id % 4 == 0,
             )
             for c in Condition.values
         }
