@@ -37,6 +37,7 @@ SCENARIOS = [
     "bench.evaluation",
     "bench.reports",
     "bench.dial",
+    "bench.conditions",
 ]
 TARGET_P95_MS = 150
 

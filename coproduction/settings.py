@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "evaluation",
     "evaluation.reports",
     "evaluation.dial",
+    "evaluation.conditions",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("evaluation.reports.urls")),
     path("", include("evaluation.dial.urls")),
     path("", include("forums.expenses.urls")),
+    path("", include("evaluation.conditions.urls")),
     # Area pages, /<area_slug>/..., come last: fixed addresses above take precedence.
     path("", include("coproduction.people.urls")),
 ]

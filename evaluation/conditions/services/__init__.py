@@ -1,0 +1,1 @@
+"""Writes for conditions of success, the action plan and the yearly self-evaluation."""

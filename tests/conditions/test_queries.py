@@ -1,0 +1,94 @@
+"""Conditions pages run a fixed number of queries whatever the amount of data: pinned at two
+sizes. The comment on each says which N+1 it guards against."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from coproduction.people.models import Role
+from tests.conditions.factories import add_rater, make_action, make_round, make_year
+from tests.people.factories import member
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [2, 6]
+
+
+def round_list(area, n):
+    # guards: one query per round for its body, counts or co-produced flag
+    officer = member(area, Role.OFFICER)
+    for _ in range(n):
+        r = make_round(area)
+        add_rater(r, Role.PARENT_CARER, scores=5)
+    return f"/{area.slug}/self-evaluation/conditions/", officer
+
+
+def round_results(area, n):
+    # guards: one query per condition or rater for the figures, per comment for its rater
+    officer = member(area, Role.OFFICER)
+    earlier = make_round(area, held_on=timezone.localdate() - timedelta(days=200))
+    r = make_round(area)
+    for _ in range(5 + n):
+        add_rater(earlier, Role.OFFICER, scores=4)
+        add_rater(r, Role.PARENT_CARER, scores=6, comment="Shared", share=True)
+    return f"/{area.slug}/self-evaluation/conditions/{r.pk}/", officer
+
+
+def rate_page(area, n):
+    # guards: one query per condition for the rater's own score
+    r = make_round(area, closed=False)
+    rater = add_rater(r, Role.PARENT_CARER)
+    for _ in range(n):
+        add_rater(r, Role.OFFICER)
+    from evaluation.conditions.services.rounds import ConditionRating, round_rate
+
+    round_rate(
+        conditions_round=r,
+        person=rater.person,
+        ratings={c: ConditionRating(score=5, comment="x") for c in range(1, 13)},
+    )
+    return f"/{area.slug}/self-evaluation/conditions/{r.pk}/rate/", rater.person
+
+
+def action_plan(area, n):
+    # guards: one query per action for its owner or round
+    officer = member(area, Role.OFFICER)
+    for index in range(n):
+        make_action(area, member(area, Role.OFFICER), theme=["culture", "structure"][index % 2])
+    return f"/{area.slug}/self-evaluation/actions/", officer
+
+
+def year_page(area, n):
+    # guards: one query per activity
+    officer = member(area, Role.OFFICER)
+    year = make_year(area, activities=n)
+    return f"/{area.slug}/self-evaluation/activities/{year.pk}/", officer
+
+
+def home_page(area, n):
+    # guards: one query per overdue action for its area
+    officer = member(area, Role.OFFICER)
+    for _ in range(n):
+        make_action(area, officer, due_on=timezone.localdate() - timedelta(days=3))
+    return "/", officer
+
+
+PAGES = {
+    "round list": (round_list, 8),
+    "round results": (round_results, 11),
+    "rate page": (rate_page, 9),
+    "action plan": (action_plan, 7),
+    "year page": (year_page, 8),
+    "home page": (home_page, 14),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_run_a_fixed_number_of_queries(client, area, django_assert_num_queries, page, size):
+    build, expected = PAGES[page]
+    url, person = build(area, size)
+    client.force_login(person)
+    with django_assert_num_queries(expected):
+        assert client.get(url).status_code == 200

@@ -1,0 +1,236 @@
+"""Conditions pages as people use them: rating, changing, late ratings, closing twice, bad
+scores at their field, "add an action" from the lowest conditions, overdue actions on the
+owner's home page, and double clicks that make one round or action."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from coproduction.people.models import Role
+from evaluation.conditions.models import ConditionScore, ConditionsRound, PlanAction
+from tests.conditions.factories import add_rater, make_action, make_round, scored_round
+from tests.people.factories import member
+
+pytestmark = pytest.mark.django_db
+
+
+def rating_data(score=6, **overrides):
+    data = {}
+    for n in range(1, 13):
+        data[f"score_{n}"] = str(score)
+        data[f"comment_{n}"] = ""
+    data.update(overrides)
+    return data
+
+
+def date_data(prefix, day):
+    return {f"{prefix}_0": day.day, f"{prefix}_1": day.month, f"{prefix}_2": day.year}
+
+
+def test_a_rater_gives_scores_then_sees_and_changes_only_their_own(client, area):
+    r = make_round(area, closed=False)
+    rater = add_rater(r, Role.PARENT_CARER)
+    client.force_login(rater.person)
+    url = f"/{area.slug}/self-evaluation/conditions/{r.pk}/rate/"
+    response = client.post(url, rating_data(4, comment_6="Decided before we came", share_6="on"))
+    assert response.status_code == 302
+    form = client.get(url).context["form"]
+    assert form.initial["score_6"] == 4
+    assert form.initial["comment_6"] == "Decided before we came"
+    assert form.initial["share_6"] is True
+    client.post(url, rating_data(8))
+    assert set(ConditionScore.objects.filter(rater=rater).values_list("score", flat=True)) == {8}
+
+
+def test_a_score_outside_one_to_ten_is_shown_at_the_field_with_everything_kept(client, area):
+    r = make_round(area, closed=False)
+    rater = add_rater(r, Role.OFFICER)
+    client.force_login(rater.person)
+    response = client.post(
+        f"/{area.slug}/self-evaluation/conditions/{r.pk}/rate/",
+        rating_data(5, score_2="11", score_3="seven", comment_1="Keep me"),
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "must be a whole number from 1 to 10" in form.errors["score_2"][0]
+    assert "must be a whole number from 1 to 10" in form.errors["score_3"][0]
+    assert "Keep me" in response.content.decode()
+    assert not ConditionScore.objects.exists()
+
+
+def test_a_rating_sent_after_the_closing_date_is_refused_with_a_clear_message(client, area):
+    today = timezone.localdate()
+    r = make_round(area, held_on=today - timedelta(days=5), closes_on=today, closed=False)
+    rater = add_rater(r, Role.OFFICER)
+    client.force_login(rater.person)
+    url = f"/{area.slug}/self-evaluation/conditions/{r.pk}/rate/"
+    form_page = client.get(url)
+    assert form_page.status_code == 200
+    r.closes_on = today - timedelta(days=1)  # the day ends while the form is open
+    r.held_on = today - timedelta(days=5)
+    r.save()
+    response = client.post(url, rating_data(6))
+    assert response.status_code == 200
+    assert "Ratings can no longer be given or changed" in response.content.decode()
+    assert not ConditionScore.objects.exists()
+    # and the form itself is no longer offered
+    response = client.get(url, follow=True)
+    assert "closed at the end of" in response.content.decode()
+
+
+def test_closing_a_round_twice_says_so_without_an_error(client, area):
+    officer = member(area, Role.OFFICER)
+    r = make_round(area, closed=False)
+    client.force_login(officer)
+    url = f"/{area.slug}/self-evaluation/conditions/{r.pk}/close/"
+    first = client.post(url, follow=True)
+    assert "The round is closed" in first.content.decode()
+    second = client.post(url, follow=True)
+    assert second.status_code == 200
+    assert "This round was already closed" in second.content.decode()
+
+
+def test_the_lowest_conditions_offer_an_action_prefilled(client, area):
+    officer = member(area, Role.OFFICER)
+    low = dict.fromkeys(range(1, 13), 8) | {6: 2}
+    r = make_round(area)
+    for _ in range(5):
+        add_rater(r, Role.OFFICER, scores=low)
+    client.force_login(officer)
+    page = client.get(f"/{area.slug}/self-evaluation/conditions/{r.pk}/").content.decode()
+    link = f"/{area.slug}/self-evaluation/actions/add/?condition=6&amp;round={r.pk}"
+    assert link in page
+    form_page = client.get(link.replace("&amp;", "&"))
+    assert form_page.context["form"].initial["conditions"] == [6]
+    response = client.post(
+        link.replace("&amp;", "&"),
+        {
+            "theme": "structure",
+            "description": "Give the forum a vote on the board",
+            "owner": officer.pk,
+            **date_data("due_on", timezone.localdate() + timedelta(days=60)),
+            "status": "not_started",
+            "level_from": "4",
+            "level_to": "5",
+            "conditions": ["6"],
+        },
+    )
+    assert response.status_code == 302
+    action = PlanAction.objects.get()
+    assert action.conditions == [6]
+    assert action.conditions_round == r
+
+
+def test_an_action_with_a_backwards_move_is_explained_at_the_field(client, area):
+    officer = member(area, Role.OFFICER)
+    client.force_login(officer)
+    response = client.post(
+        f"/{area.slug}/self-evaluation/actions/add/",
+        {
+            "theme": "culture",
+            "description": "Vision",
+            "owner": officer.pk,
+            **date_data("due_on", timezone.localdate()),
+            "status": "green",
+            "level_from": "6",
+            "level_to": "4",
+        },
+    )
+    assert response.status_code == 200
+    assert "must be higher" in response.context["form"].errors["level_to"][0]
+
+
+def test_overdue_actions_show_on_their_owners_home_page(client, area):
+    officer = member(area, Role.OFFICER)
+    make_action(
+        area,
+        officer,
+        description="Pay parent carers",
+        due_on=timezone.localdate() - timedelta(days=2),
+    )
+    make_action(
+        area,
+        officer,
+        description="Finished already",
+        due_on=timezone.localdate() - timedelta(days=9),
+        status="done",
+    )
+    make_action(area, officer, description="Not due yet")
+    client.force_login(officer)
+    page = client.get("/").content.decode()
+    assert "Your overdue actions" in page
+    assert "Pay parent carers" in page
+    assert "Finished already" not in page
+    assert "Not due yet" not in page
+    other = member(area, Role.OFFICER)
+    client.force_login(other)
+    assert "Your overdue actions" not in client.get("/").content.decode()
+
+
+def test_a_round_without_a_forum_representative_rating_is_marked_not_coproduced(client, area):
+    officer = member(area, Role.OFFICER)
+    without = scored_round(area, family=[3] * 5, professionals=[6] * 5, forum=False)
+    with_forum = scored_round(area, family=[3] * 5, professionals=[6] * 5)
+    invited_only = make_round(area)
+    add_rater(invited_only, Role.PARENT_CARER)  # invited but did not rate
+    for _ in range(5):
+        add_rater(invited_only, Role.OFFICER, scores=5)
+    client.force_login(officer)
+    base = f"/{area.slug}/self-evaluation/conditions/"
+    assert "Not co-produced" in client.get(f"{base}{without.pk}/").content.decode()
+    assert "Not co-produced" in client.get(f"{base}{invited_only.pk}/").content.decode()
+    assert "Not co-produced" not in client.get(f"{base}{with_forum.pk}/").content.decode()
+    listing = client.get(base).content.decode()
+    assert listing.count("Not co-produced") == 2
+
+
+def test_two_clicks_on_open_round_make_one_round(client, area):
+    officer = member(area, Role.OFFICER)
+    member(area, Role.PARENT_CARER)
+    client.force_login(officer)
+    url = f"/{area.slug}/self-evaluation/conditions/open/"
+    token = client.get(url).context["form"].form_token
+    today = timezone.localdate()
+    data = {
+        "form_token": token,
+        **date_data("held_on", today),
+        **date_data("closes_on", today + timedelta(days=7)),
+        "roles": ["parent_carer", "officer"],
+    }
+    first, second = client.post(url, data), client.post(url, data)
+    assert first.status_code == second.status_code == 302
+    assert ConditionsRound.objects.count() == 1
+    assert ConditionsRound.objects.get().raters.count() == 2
+
+
+def test_two_clicks_on_add_action_make_one_action(client, area):
+    officer = member(area, Role.OFFICER)
+    client.force_login(officer)
+    url = f"/{area.slug}/self-evaluation/actions/add/"
+    token = client.get(url).context["form"].form_token
+    data = {
+        "form_token": token,
+        "theme": "culture",
+        "description": "Vision",
+        "owner": officer.pk,
+        **date_data("due_on", timezone.localdate()),
+        "status": "green",
+    }
+    first, second = client.post(url, data), client.post(url, data)
+    assert first.status_code == second.status_code == 302
+    assert PlanAction.objects.count() == 1
+
+
+def test_opening_a_round_with_nobody_invited_says_so_at_the_field(client, area):
+    officer = member(area, Role.OFFICER)
+    client.force_login(officer)
+    today = timezone.localdate()
+    response = client.post(
+        f"/{area.slug}/self-evaluation/conditions/open/",
+        {**date_data("held_on", today), **date_data("closes_on", today - timedelta(days=1))},
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "Choose who is invited" in errors["roles"][0]
+    assert not ConditionsRound.objects.exists()
