@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "forums",
     "forums.meetings",
     "evaluation",
+    "evaluation.feedback",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("initiatives.urls")),
     path("", include("forums.urls")),
     path("", include("forums.meetings.urls")),
+    path("", include("evaluation.feedback.urls")),
     # Area pages, /<area_slug>/..., come last: fixed addresses above take precedence.
     path("", include("coproduction.people.urls")),
 ]

@@ -1,0 +1,5 @@
+"""Demo feedback: placeholder until the full loader is written."""
+
+
+def seed() -> None:
+    return None
