@@ -234,7 +234,7 @@ class FeedbackStatusChange(models.Model):
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     changed_at = models.DateTimeField(default=timezone.now)
-    status = models.CharField(max_length=40)
+    status = models.CharField(max_length=300)
     note = models.TextField(blank=True)
 
     class Meta:

@@ -49,7 +49,7 @@ def _is_officer_of(person: Person | None, area: LocalArea) -> bool:
 
 
 def _record_change(item: FeedbackItem, *, by: Person | None, status: str, note: str = "") -> None:
-    FeedbackStatusChange.objects.create(item=item, changed_by=by, status=status, note=note)
+    FeedbackStatusChange.objects.create(item=item, changed_by=by, status=status[:300], note=note)
 
 
 @transaction.atomic
