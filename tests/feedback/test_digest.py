@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
 from coproduction.outbox.models import OutboundEmail
@@ -76,8 +77,8 @@ def test_the_task_runs_the_digest_and_is_safe_to_run_twice(area, owner):
     overdue_item(
         area,
         owner,
-        due_on=date.today() - timedelta(days=1),
-        said_on=date.today() - timedelta(weeks=9),
+        due_on=timezone.localdate() - timedelta(days=1),
+        said_on=timezone.localdate() - timedelta(weeks=9),
     )
     assert send_overdue_digest.delay().get() == 1
     assert send_overdue_digest.delay().get() == 0
