@@ -29,8 +29,8 @@ from evaluation.feedback.models import (
     Visibility,
 )
 
-# (text, source, topic, service, days ago said (or (month, day) of last year), response kind, response text, published,
-#  left out, sent by the demo parent)
+# (text, source, topic, service, days ago said (or (month, day) of last year), response
+#  kind, response text, published, left out, sent by the demo parent)
 ITEMS = [
     (
         "The Local Offer website does not say which short breaks are open in the school holidays.",
