@@ -29,7 +29,13 @@ from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 
 # Scenario modules, in the order their data must be built.
-SCENARIOS = ["bench.people", "bench.initiatives", "bench.forums", "bench.meetings"]
+SCENARIOS = [
+    "bench.people",
+    "bench.initiatives",
+    "bench.forums",
+    "bench.meetings",
+    "bench.feedback",
+]
 TARGET_P95_MS = 150
 
 

@@ -26,7 +26,7 @@ from evaluation.feedback.models import (
 # Pages that list items show at most this many per page.
 PAGE_SIZE = 25
 # The yearly Local Offer publication lists at most this many items per topic.
-PUBLICATION_ITEMS_PER_TOPIC = 500
+PUBLICATION_ITEMS_PER_TOPIC = 200
 
 
 def feedback_settings_for(*, area: LocalArea) -> FeedbackSettings:
@@ -176,14 +176,18 @@ def published_items(
     ]
 
 
-def local_offer_publication(*, area: LocalArea, year: int) -> dict:
+def local_offer_publication(
+    *, area: LocalArea, year: int, limit_per_topic: int | None = PUBLICATION_ITEMS_PER_TOPIC
+) -> dict:
     """The yearly Local Offer publication (regulation 56 of the SEND Regulations 2014): the
     published comments on the Local Offer said in calendar year `year`, grouped by the three
     Local Offer topics (content and gaps, accessibility of information, how it was
     developed), each with the response and intended action. Two queries.
 
     Returns {"year", "area_name", "period_start", "period_end", "topics": [{"topic",
-    "label", "items": [rows], "more": int}], "item_count", "left_out_count"}; `left_out_count`
+    "label", "items": [rows], "more": int}], "item_count", "left_out_count"}. A page shows at
+    most `limit_per_topic` items per topic ("more" says how many are not shown); a report
+    passes None for all of them. `left_out_count`
     is how many comments of that year on those topics were left out (vexatious, about one
     person's own services, duplicates), so the publication can say so without showing them.
     """
@@ -207,8 +211,8 @@ def local_offer_publication(*, area: LocalArea, year: int) -> dict:
             {
                 "topic": topic,
                 "label": Topic(topic).label,
-                "items": items[:PUBLICATION_ITEMS_PER_TOPIC],
-                "more": max(len(items) - PUBLICATION_ITEMS_PER_TOPIC, 0),
+                "items": items if limit_per_topic is None else items[:limit_per_topic],
+                "more": 0 if limit_per_topic is None else max(len(items) - limit_per_topic, 0),
             }
         )
     return {
