@@ -170,14 +170,27 @@ class FeedbackItem(models.Model):
     class Meta:
         ordering = ["-said_on", "-pk"]
         indexes = [
-            models.Index(fields=["area", "said_on"]),
-            models.Index(fields=["area", "due_on"]),
-            models.Index(fields=["owner", "due_on"]),
+            # Newest first, as every list shows them (the page's LIMIT stops early).
             models.Index(
-                fields=["area", "topic", "said_on"],
+                F("area"), F("said_on").desc(), F("id").desc(), name="feedback_area_said_idx"
+            ),
+            models.Index(
+                F("area"),
+                F("said_on").desc(),
+                F("id").desc(),
                 name="feedback_published_idx",
                 condition=Q(published_at__isnull=False),
             ),
+            models.Index(
+                F("area"),
+                F("topic"),
+                F("said_on").desc(),
+                F("id").desc(),
+                name="feedback_published_topic_idx",
+                condition=Q(published_at__isnull=False),
+            ),
+            models.Index(fields=["area", "due_on"]),
+            models.Index(fields=["owner", "due_on"]),
         ]
         constraints = [
             models.CheckConstraint(

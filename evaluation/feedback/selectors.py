@@ -26,7 +26,7 @@ from evaluation.feedback.models import (
 # Pages that list items show at most this many per page.
 PAGE_SIZE = 25
 # The yearly Local Offer publication lists at most this many items per topic.
-PUBLICATION_ITEMS_PER_TOPIC = 200
+PUBLICATION_ITEMS_PER_TOPIC = 50
 
 
 def feedback_settings_for(*, area: LocalArea) -> FeedbackSettings:
@@ -182,7 +182,8 @@ def local_offer_publication(
     """The yearly Local Offer publication (regulation 56 of the SEND Regulations 2014): the
     published comments on the Local Offer said in calendar year `year`, grouped by the three
     Local Offer topics (content and gaps, accessibility of information, how it was
-    developed), each with the response and intended action. Two queries.
+    developed), each with the response and intended action, oldest first. Two queries with
+    `limit_per_topic=None`, four otherwise.
 
     Returns {"year", "area_name", "period_start", "period_end", "topics": [{"topic",
     "label", "items": [rows], "more": int}], "item_count", "left_out_count"}. A page shows at
@@ -192,36 +193,49 @@ def local_offer_publication(
     person's own services, duplicates), so the publication can say so without showing them.
     """
     start, end = date(year, 1, 1), date(year, 12, 31)
-    rows = published_items(area=area, period_start=start, period_end=end)
-    by_topic: dict[str, list[dict]] = {topic: [] for topic in LOCAL_OFFER_TOPICS}
-    for row in rows:
-        if row["topic"] in by_topic:
-            by_topic[row["topic"]].append(row)
-    left_out = (
-        FeedbackItem.objects.filter(
-            area=area, said_on__range=(start, end), topic__in=LOCAL_OFFER_TOPICS
-        )
-        .exclude(leave_out_reason="")
-        .count()
+    of_year = FeedbackItem.objects.filter(
+        area=area, said_on__range=(start, end), topic__in=LOCAL_OFFER_TOPICS
     )
-    topics = []
-    for topic in LOCAL_OFFER_TOPICS:
-        items = sorted(by_topic[topic], key=lambda row: (row["said_on"], row["id"]))
-        topics.append(
-            {
-                "topic": topic,
-                "label": Topic(topic).label,
-                "items": items if limit_per_topic is None else items[:limit_per_topic],
-                "more": 0 if limit_per_topic is None else max(len(items) - limit_per_topic, 0),
-            }
+    published = Q(published_at__isnull=False) & ~Q(confirmed_text="")
+    counts = of_year.aggregate(
+        left_out=Count("pk", filter=~Q(leave_out_reason="")),
+        **{topic: Count("pk", filter=published & Q(topic=topic)) for topic in LOCAL_OFFER_TOPICS},
+    )
+    left_out = counts.pop("left_out")
+
+    def rows_of(queryset, limit: int | None = None) -> list[dict]:
+        items = (
+            queryset.filter(published)
+            .select_related("evidence_initiative", "evidence_meeting")
+            .order_by("said_on", "pk")
         )
+        return [published_row(item) for item in (items if limit is None else items[:limit])]
+
+    if limit_per_topic is None:  # one query for every topic
+        by_topic: dict[str, list[dict]] = {topic: [] for topic in LOCAL_OFFER_TOPICS}
+        for row in rows_of(of_year):
+            by_topic[row["topic"]].append(row)
+    else:  # one bounded query per topic
+        by_topic = {
+            topic: rows_of(of_year.filter(topic=topic), limit_per_topic)
+            for topic in LOCAL_OFFER_TOPICS
+        }
+    topics = [
+        {
+            "topic": topic,
+            "label": Topic(topic).label,
+            "items": by_topic[topic],
+            "more": counts[topic] - len(by_topic[topic]),
+        }
+        for topic in LOCAL_OFFER_TOPICS
+    ]
     return {
         "year": year,
         "area_name": area.name,
         "period_start": start,
         "period_end": end,
         "topics": topics,
-        "item_count": sum(len(by_topic[topic]) for topic in LOCAL_OFFER_TOPICS),
+        "item_count": sum(counts.values()),
         "left_out_count": left_out,
     }
 

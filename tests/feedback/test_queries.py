@@ -124,7 +124,7 @@ PAGES = {
     "public publication": (public_publication, 7),
     "body publication": (body_publication, 10),
     "initiative publication": (initiative_publication, 10),
-    "local offer": (local_offer, 9),
+    "local offer": (local_offer, 11),
     "officer list": (officer_list, 9),
     "item page": (item_page, 8),
     "what you told us": (yours, 7),
@@ -160,7 +160,12 @@ def test_report_selectors_run_a_fixed_number_of_queries(area, size, django_asser
             area=area, period_start=TODAY - timedelta(days=365), period_end=TODAY
         )
     assert len(rows) == len([i for i in range(size) if i % 3])
-    with django_assert_num_queries(2):  # the items, and the count of those left out
+    with django_assert_num_queries(2):  # the counts, and every item for a report
+        publication = selectors.local_offer_publication(
+            area=area, year=TODAY.year, limit_per_topic=None
+        )
+    assert publication["item_count"] == len(rows)
+    with django_assert_num_queries(4):  # the counts, and each topic's first items for a page
         publication = selectors.local_offer_publication(area=area, year=TODAY.year)
     assert publication["item_count"] == len(rows)
 

@@ -28,6 +28,9 @@ class SendFeedbackView(AreaPermissionMixin, ServiceFormMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["for_young_person"] = _is_young_person_only(self.request.user, self.area)
+        context["weeks_to_respond"] = selectors.feedback_settings_for(
+            area=self.area
+        ).weeks_to_respond
         return context
 
     def call_service(self, form):
