@@ -40,31 +40,23 @@ def is_public(*, area: LocalArea) -> bool:
     return FeedbackSettings.objects.filter(area=area, visibility=Visibility.PUBLIC).exists()
 
 
-def _with_links(queryset: QuerySet[FeedbackItem]) -> QuerySet[FeedbackItem]:
-    return queryset.select_related(
-        "area",
-        "owner",
-        "body",
-        "initiative",
-        "meeting",
-        "evidence_initiative",
-        "evidence_meeting__body",
-        "duplicate_of",
-    )
-
-
 def item_get(*, area: LocalArea, pk: int) -> FeedbackItem | None:
-    """An item of `area` with its links and who said it (for officers), or None."""
+    """An item of `area` with its links, its owner and who said it (for officers), or None
+    (one query)."""
     return (
-        _with_links(FeedbackItem.objects.filter(area=area, pk=pk))
-        .select_related("said_by", "recorded_by")
+        FeedbackItem.objects.filter(area=area, pk=pk)
+        .select_related(
+            "owner",
+            "said_by",
+            "confirmed_by",
+            "body",
+            "initiative",
+            "meeting",
+            "evidence_initiative",
+            "evidence_meeting",
+        )
         .first()
     )
-
-
-def item_for_person(*, area: LocalArea, person: Person, pk: int) -> FeedbackItem | None:
-    """An item of `area` that `person` sent, or None (someone else's is "missing")."""
-    return _with_links(FeedbackItem.objects.filter(area=area, pk=pk, said_by=person)).first()
 
 
 def item_history(*, item: FeedbackItem) -> list[FeedbackStatusChange]:
@@ -77,7 +69,7 @@ def area_items(
     """The area's items for officers, newest first. `show`: "overdue", "waiting" (no
     response yet), "answered", "left_out", "to_publish" (answered, not left out or published),
     "published", or everything."""
-    items = _with_links(FeedbackItem.objects.filter(area=area))
+    items = FeedbackItem.objects.filter(area=area).select_related("owner")
     filters = {
         "overdue": Q(response_kind="", due_on__lt=today),
         "waiting": Q(response_kind=""),
@@ -95,9 +87,7 @@ def area_items(
 
 def person_items(*, area: LocalArea, person: Person) -> QuerySet[FeedbackItem]:
     """What `person` sent in `area` (theirs only), newest first: "What you told us"."""
-    return _with_links(FeedbackItem.objects.filter(area=area, said_by=person)).order_by(
-        "-said_on", "-pk"
-    )
+    return FeedbackItem.objects.filter(area=area, said_by=person).order_by("-said_on", "-pk")
 
 
 def published_queryset(

@@ -14,8 +14,8 @@ from evaluation.feedback.views.common import FeedbackItemMixin
 from initiatives.views.common import pagination
 
 
-def _item_url(item) -> str:
-    return reverse("feedback:item", kwargs={"area_slug": item.area.slug, "pk": item.pk})
+def _item_url(area, item) -> str:
+    return reverse("feedback:item", kwargs={"area_slug": area.slug, "pk": item.pk})
 
 
 class FeedbackListView(AreaPermissionMixin, TemplateView):
@@ -59,7 +59,7 @@ class FeedbackRecordView(AreaPermissionMixin, AreaFormMixin, ServiceFormMixin, F
             self.request,
             f"Feedback {item.pk} is recorded. Its response is due {item.due_on:%-d %B %Y}.",
         )
-        return redirect(_item_url(item))
+        return redirect(_item_url(self.area, item))
 
 
 class FeedbackItemView(FeedbackItemMixin, TemplateView):
@@ -107,7 +107,7 @@ class ResponseView(FeedbackItemMixin, ServiceFormMixin, FormView):
 
     def service_done(self, form, item):
         messages.success(self.request, "The response is saved.")
-        return redirect(_item_url(item))
+        return redirect(_item_url(self.area, item))
 
 
 class LeaveOutView(FeedbackItemMixin, ServiceFormMixin, FormView):
@@ -128,7 +128,7 @@ class LeaveOutView(FeedbackItemMixin, ServiceFormMixin, FormView):
         messages.success(
             self.request, "The item is left out of publication. The reason is recorded."
         )
-        return redirect(_item_url(item))
+        return redirect(_item_url(self.area, item))
 
 
 class AnonymiseView(FeedbackItemMixin, ServiceFormMixin, FormView):
@@ -152,7 +152,7 @@ class AnonymiseView(FeedbackItemMixin, ServiceFormMixin, FormView):
 
     def service_done(self, form, item):
         messages.success(self.request, "The text to publish is confirmed. You can publish it now.")
-        return redirect(_item_url(item))
+        return redirect(_item_url(self.area, item))
 
 
 class _ItemButtonView(FeedbackItemMixin, ServiceFormMixin, FormView):
@@ -163,7 +163,7 @@ class _ItemButtonView(FeedbackItemMixin, ServiceFormMixin, FormView):
     done_message = ""
 
     def form_invalid(self, form):
-        return redirect(_item_url(self.item))
+        return redirect(_item_url(self.area, self.item))
 
     def form_valid(self, form):
         from django.core.exceptions import ValidationError
@@ -172,9 +172,9 @@ class _ItemButtonView(FeedbackItemMixin, ServiceFormMixin, FormView):
             item = self.call_service(form)
         except ValidationError as error:
             messages.error(self.request, " ".join(error.messages))
-            return redirect(_item_url(self.item))
+            return redirect(_item_url(self.area, self.item))
         messages.success(self.request, self.done_message)
-        return redirect(_item_url(item))
+        return redirect(_item_url(self.area, item))
 
 
 class PublishView(_ItemButtonView):
