@@ -12,6 +12,7 @@ has sent items with responses (seen on "What you told us"). Wording follows the 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -31,7 +32,7 @@ from evaluation.feedback.models import (
 
 # (text, source, topic, service, days ago said (or (month, day) of last year), response
 #  kind, response text, published, left out, sent by the demo parent)
-ITEMS = [
+ITEMS: list[tuple[Any, ...]] = [
     (
         "The Local Offer website does not say which short breaks are open in the school holidays.",
         Source.LOCAL_OFFER,

@@ -4,6 +4,7 @@ anonymising and publishing, settings, and the publication's filters."""
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -22,6 +23,9 @@ from evaluation.feedback.models import (
     Topic,
 )
 from evaluation.figures import academic_year
+from forums.meetings.models import Meeting
+from forums.models import Body
+from initiatives.models import Initiative
 
 # Choice lists offer at most this many recent meetings and initiatives.
 MAX_CHOICES = 300
@@ -32,30 +36,24 @@ class PersonChoiceField(forms.ModelChoiceField):
         return person.display_name or person.email
 
 
-class _AreaChoicesMixin:
-    """Fills the body, initiative and meeting choices with the area's rows."""
-
-    def area_choices(self, area, *names: str) -> None:
-        from forums.meetings.models import Meeting
-        from forums.models import Body
-        from initiatives.models import Initiative
-
-        querysets = {
-            "body": Body.objects.filter(area=area).order_by("name"),
-            "initiative": Initiative.objects.filter(area=area).order_by("code_number", "code"),
-            "meeting": Meeting.objects.filter(body__area=area).order_by("-starts_at"),
-        }
-        for name in names:
-            kind = name.removeprefix("evidence_")
-            field = self.fields[name]
-            ids = list(querysets[kind].values_list("pk", flat=True)[:MAX_CHOICES])
-            field.queryset = (
-                querysets[kind]
-                .model.objects.filter(pk__in=ids)
-                .order_by(*querysets[kind].query.order_by)
-            )
-            if kind == "meeting":
-                field.queryset = field.queryset.select_related("body")
+def _area_choices(form: forms.Form, area, *names: str) -> None:
+    """Fill the named body, initiative and meeting fields (or their evidence_ versions) with
+    the area's rows: every body, and the MAX_CHOICES most recent initiatives and meetings."""
+    for name in names:
+        kind = name.removeprefix("evidence_")
+        field = cast(forms.ModelChoiceField, form.fields[name])
+        if kind == "body":
+            field.queryset = Body.objects.filter(area=area).order_by("name")
+        elif kind == "initiative":
+            ids = Initiative.objects.filter(area=area).order_by("-code_number")
+            field.queryset = Initiative.objects.filter(
+                pk__in=list(ids.values_list("pk", flat=True)[:MAX_CHOICES])
+            ).order_by("code")
+        else:
+            recent = Meeting.objects.filter(body__area=area).order_by("-starts_at")
+            field.queryset = Meeting.objects.filter(
+                pk__in=list(recent.values_list("pk", flat=True)[:MAX_CHOICES])
+            ).order_by("-starts_at")
 
 
 def _text_field(label: str, help_text: str = "", required_message: str = "") -> forms.CharField:
@@ -71,7 +69,7 @@ def _text_field(label: str, help_text: str = "", required_message: str = "") -> 
     )
 
 
-class FeedbackItemForm(_AreaChoicesMixin, GovUKFormMixin, forms.Form):
+class FeedbackItemForm(GovUKFormMixin, forms.Form):
     """An officer records one item."""
 
     submit_label = "Record feedback"
@@ -102,19 +100,21 @@ class FeedbackItemForm(_AreaChoicesMixin, GovUKFormMixin, forms.Form):
         required=False,
     )
     body = forms.ModelChoiceField(
-        label="Board or work stream (optional)", queryset=None, required=False
+        label="Board or work stream (optional)", queryset=Body.objects.none(), required=False
     )
     initiative = forms.ModelChoiceField(
-        label="Initiative (optional)", queryset=None, required=False
+        label="Initiative (optional)", queryset=Initiative.objects.none(), required=False
     )
-    meeting = forms.ModelChoiceField(label="Meeting (optional)", queryset=None, required=False)
+    meeting = forms.ModelChoiceField(
+        label="Meeting (optional)", queryset=Meeting.objects.none(), required=False
+    )
     owner = PersonChoiceField(
         label="Who will answer it (optional)", queryset=Person.objects.none(), required=False
     )
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.area_choices(area, "body", "initiative", "meeting")
+        _area_choices(self, area, "body", "initiative", "meeting")
         self.fields["said_by"].queryset = Person.objects.filter(memberships__area=area).order_by(
             "display_name", "email"
         )
@@ -161,7 +161,7 @@ class SendFeedbackForm(GovUKFormMixin, forms.Form):
             text.label = "What do you want to tell us?"
             text.help_text = "Say it your way. Please do not use other people's names."
             text.error_messages["required"] = "Write what you want to tell us."
-            topic = self.fields["topic"]
+            topic = cast(forms.ChoiceField, self.fields["topic"])
             topic.label = "What is it about?"
             topic.choices = self.YOUNG_PERSON_TOPICS
             self.fields["service_name"].label = "Which service? (if you picked a service)"
@@ -173,7 +173,7 @@ class SendFeedbackForm(GovUKFormMixin, forms.Form):
         return data
 
 
-class ResponseForm(_AreaChoicesMixin, GovUKFormMixin, forms.Form):
+class ResponseForm(GovUKFormMixin, forms.Form):
     """Give or change the response ("we did ...")."""
 
     submit_label = "Save response"
@@ -207,10 +207,14 @@ class ResponseForm(_AreaChoicesMixin, GovUKFormMixin, forms.Form):
     )
     due_on = GovUKDateField(label="Response due", name="the due date")
     evidence_initiative = forms.ModelChoiceField(
-        label="Evidence: an initiative (optional)", queryset=None, required=False
+        label="Evidence: an initiative (optional)",
+        queryset=Initiative.objects.none(),
+        required=False,
     )
     evidence_meeting = forms.ModelChoiceField(
-        label="Evidence: a meeting and its minutes (optional)", queryset=None, required=False
+        label="Evidence: a meeting and its minutes (optional)",
+        queryset=Meeting.objects.none(),
+        required=False,
     )
     evidence_url = forms.URLField(
         label="Evidence: link to a document (optional)",
@@ -222,7 +226,7 @@ class ResponseForm(_AreaChoicesMixin, GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.area_choices(area, "evidence_initiative", "evidence_meeting")
+        _area_choices(self, area, "evidence_initiative", "evidence_meeting")
         self.fields["owner"].queryset = selectors.area_officers(area=area)
 
 

@@ -187,10 +187,10 @@ def local_offer_publication(
         area=area, said_on__range=(start, end), topic__in=LOCAL_OFFER_TOPICS
     )
     published = Q(published_at__isnull=False) & ~Q(confirmed_text="")
-    counts = of_year.aggregate(
-        left_out=Count("pk", filter=~Q(leave_out_reason="")),
-        **{topic: Count("pk", filter=published & Q(topic=topic)) for topic in LOCAL_OFFER_TOPICS},
-    )
+    per_topic: dict[str, Count] = {
+        str(topic): Count("pk", filter=published & Q(topic=topic)) for topic in LOCAL_OFFER_TOPICS
+    }
+    counts = of_year.aggregate(left_out=Count("pk", filter=~Q(leave_out_reason="")), **per_topic)
     left_out = counts.pop("left_out")
 
     def rows_of(queryset, limit: int | None = None) -> list[dict]:

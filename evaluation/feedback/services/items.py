@@ -94,7 +94,7 @@ def feedback_record(
         meeting=meeting,
         recorded_by=by,
         owner=owner,
-        due_on=due_date(area=area, said_on=said_on) if said_on else None,
+        due_on=due_date(area=area, said_on=said_on),
     )
     item.full_clean()
     item.save()

@@ -3,7 +3,7 @@
 from functools import cached_property
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.views.generic.base import ContextMixin
 
 from coproduction.people.mixins import AreaRecordMixin, area_from_slug
@@ -30,6 +30,8 @@ class PublicationAccessMixin(ContextMixin):
     """For the "You said, we did" pages: the area's members, or everyone when the area
     publishes them (its setting). Otherwise people not signed in go to the sign-in page and
     signed-in people from elsewhere get a 404 (the pages are not there for them)."""
+
+    request: HttpRequest
 
     def dispatch(self, request, *args, **kwargs):
         self.area = area_from_slug(kwargs["area_slug"])
