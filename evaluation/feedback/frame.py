@@ -98,3 +98,6 @@ def register() -> None:
     registry.add_demo_loader(
         DemoLoader("feedback", _seed, after=("people", "forums", "initiatives", "meetings"))
     )
+    from evaluation.feedback.report_sections import register_report_sections
+
+    register_report_sections()
