@@ -3,7 +3,8 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduction.home import first_rows
+from coproduction.home import areas_with_roles, first_rows
+from coproduction.people.models import OFFICER_ROLES
 from coproduction.registry import (
     AreaPage,
     AreaSettingsLink,
@@ -18,7 +19,8 @@ def overdue_sections(person, area) -> list[dict]:
     their due date, most overdue first (one query)."""
     from evaluation.feedback import selectors
 
-    if not person.is_authenticated:
+    # Only officers own responses: nobody else pays for the query.
+    if not person.is_authenticated or not areas_with_roles(person, area, OFFICER_ROLES):
         return []
     items, more = first_rows(
         selectors.owner_overdue(person=person, area=area, today=timezone.localdate())
