@@ -38,6 +38,7 @@ SCENARIOS = [
     "bench.reports",
     "bench.dial",
     "bench.conditions",
+    "bench.feedback",
 ]
 TARGET_P95_MS = 150
 

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "evaluation.reports",
     "evaluation.dial",
     "evaluation.conditions",
+    "evaluation.feedback",
 ]
 
 MIDDLEWARE = [

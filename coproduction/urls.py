@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("evaluation.dial.urls")),
     path("", include("forums.expenses.urls")),
     path("", include("evaluation.conditions.urls")),
+    path("", include("evaluation.feedback.urls")),
     # Area pages, /<area_slug>/..., come last: fixed addresses above take precedence.
     path("", include("coproduction.people.urls")),
 ]

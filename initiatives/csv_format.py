@@ -3,7 +3,7 @@
 Reading a file only checks it: `check_initiatives_csv` reports every problem by row and
 column and saves nothing (services.initiatives_import saves a clean file). Turning an upload
 (CSV in any common dialect, .xlsx, .ods) into rows, and the size limits, are in
-`initiatives.spreadsheets`. One column list
+`coproduction.spreadsheets`. One column list
 serves both directions, so an exported register imports back as the same register.
 Outcomes, contacts and opportunities are not part of the file.
 """
@@ -13,13 +13,24 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import TextChoices
 
 from coproduction.people.models import LocalArea, Organisation, Sector
+from coproduction.spreadsheets import (
+    FORMULA_STARTS,
+    MAX_ROWS,
+    ImportCheck,
+    Problem,
+    choice_key,
+    choice_lookup,
+    parse_date,
+    read_header,
+    read_records,
+    unescape_cell,
+)
 from initiatives.details import InitiativeDetails
 from initiatives.models import (
     CODE_PREFIXES,
@@ -32,11 +43,8 @@ from initiatives.models import (
     Option,
     Publication,
 )
-from initiatives.spreadsheets import MAX_ROWS, normalise_heading, read_records
 
 SEPARATOR = ";"
-# The check page lists this many problems (and warnings), then says how many more there are.
-MAX_PROBLEMS_SHOWN = 100
 # A cell lists at most this many lead organisations or options.
 MAX_LIST_ITEMS = 50
 # Unknown names in one cell that get their own sentence (with a suggested spelling).
@@ -94,24 +102,8 @@ CHOICE_COLUMNS = {
 }
 LIST_COLUMNS = {"cos", "sectors", "lead_organisations", "options"}
 CODE_PATTERN = re.compile(r"^(CoComm|CoDesign|CoDel|CoAssess)(\d{1,6})$", re.IGNORECASE)
-# Spreadsheets run cells starting with these as formulas; exports prefix them with '.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Pounds: plain digits or thousands in groups of 3 between commas, then at most 2 of pence.
 AMOUNT_PATTERN = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,2})?$|^\.\d{1,2}$")
-
-
-@dataclass
-class Problem:
-    row: int | None  # the spreadsheet's row number (the heading row is 1); None: the file
-    column: str
-    message: str
-
-    @property
-    def sentence(self) -> str:
-        where = f"Row {self.row}" if self.row else "The file"
-        if self.column:
-            where += f", column {self.column}"
-        return f"{where}: {self.message}"
 
 
 @dataclass
@@ -133,59 +125,13 @@ class CheckedRow:
         return [Sector(sector).label for sector in Sector if sector in self.details.sectors]
 
 
-@dataclass
-class ImportCheck:
-    rows: list[CheckedRow] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-
-    @property
-    def is_clean(self) -> bool:
-        return not self.problems and bool(self.rows)
-
-    @property
-    def rows_with_problems(self) -> int:
-        return len({p.row for p in self.problems if p.row})
-
-    @property
-    def problems_shown(self) -> list[Problem]:
-        return self.problems[:MAX_PROBLEMS_SHOWN]
-
-    @property
-    def more_problems(self) -> int:
-        return max(len(self.problems) - MAX_PROBLEMS_SHOWN, 0)
-
-    @property
-    def warnings_shown(self) -> list[Problem]:
-        return self.warnings[:MAX_PROBLEMS_SHOWN]
-
-    @property
-    def more_warnings(self) -> int:
-        return max(len(self.warnings) - MAX_PROBLEMS_SHOWN, 0)
-
-
-def _key(text: str) -> str:
-    """Compare names and choices ignoring case, spaces, hyphens, underscores, apostrophes."""
-    return re.sub(r"[\s_\-'’]+", "", text.casefold())
-
-
-def _choice_lookup(choices: type[TextChoices]) -> dict[str, str]:
-    lookup = {}
-    for value, label in choices.choices:
-        lookup[_key(value)] = value
-        lookup[_key(label)] = value
-        lookup[_key(label.split(" (")[0])] = value
-    return lookup
+_key = choice_key
+_choice_lookup = choice_lookup
+_unescape = unescape_cell
+_parse_date = parse_date
 
 
 LOOKUPS = {column: _choice_lookup(choices) for column, (choices, _what) in CHOICE_COLUMNS.items()}
-
-
-def _unescape(cell: str) -> str:
-    cell = cell.strip()
-    if cell.startswith("'") and cell[1:2] in FORMULA_STARTS:
-        return cell[1:]
-    return cell
 
 
 def _split(cell: str) -> list[str]:
@@ -205,15 +151,6 @@ def _parse_choice(column: str, raw: str) -> str:
         allowed = ", ".join(label.split(" (")[0] for label in choices.labels)
         raise ValueError(f"“{raw}” is not a {what} we know. Use one of: {allowed}.")
     return value
-
-
-def _parse_date(raw: str) -> date:
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(raw, pattern).date()  # noqa: DTZ007 (a date, no time)
-        except ValueError:
-            continue
-    raise ValueError(f"“{raw}” is not a date we can read. Write it like 2027-03-31 or 31/03/2027.")
 
 
 def _parse_amount(raw: str) -> Decimal:
@@ -363,32 +300,9 @@ def check_initiatives_csv(*, area: LocalArea, csv_text: str) -> ImportCheck:
 
 def _read_header(header: list[str], check: ImportCheck) -> list[str | None]:
     """The column each cell of the heading row stands for (None: a column we ignore)."""
-    columns: list[str | None] = []
-    seen = set()
-    for cell in header:
-        name = normalise_heading(cell)
-        name = ALIASES.get(name, name)
-        if name in COLUMN_NAMES:
-            if name in seen:
-                check.problems.append(
-                    Problem(None, name, "This column appears twice. Keep one of them.")
-                )
-            seen.add(name)
-            columns.append(name)
-        else:
-            columns.append(None)
-            if cell.strip():
-                check.warnings.append(
-                    Problem(None, cell.strip(), "We do not use this column, so we ignore it.")
-                )
-    for required in REQUIRED_COLUMNS:
-        if required not in seen:
-            check.problems.append(
-                Problem(
-                    None, required, "This column is missing. Add it to the first row of the file."
-                )
-            )
-    return columns
+    return read_header(
+        header, check, column_names=COLUMN_NAMES, required=REQUIRED_COLUMNS, aliases=ALIASES
+    )
 
 
 def _check_row(

@@ -5,9 +5,9 @@ the rules are in models.clean() and services.py, and views show their errors on 
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
-from django.core.exceptions import ValidationError
 
 from coproduction.forms.dates import GovUKDateField
+from coproduction.forms.uploads import SpreadsheetUploadForm
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import Organisation, Person, Sector
 from coproduction.training.models import Course
@@ -22,7 +22,6 @@ from initiatives.models import (
     Opportunity,
 )
 from initiatives.services import InitiativeDetails, OpportunityDetails
-from initiatives.spreadsheets import MAX_UPLOAD_BYTES, read_upload
 
 LEVEL_CHOICES = [
     Choice(InitiativeLevel.INDIVIDUAL, "Individual", hint="Direct work with one family at a time."),
@@ -513,35 +512,8 @@ class InterestResponseForm(GovUKFormMixin, forms.Form):
     )
 
 
-class ImportUploadForm(GovUKFormMixin, forms.Form):
-    submit_label = "Check file"
-
-    file = forms.FileField(
-        label="Upload a CSV file or spreadsheet",
-        help_text="A CSV file (.csv), an Excel workbook (.xlsx) or an OpenDocument spreadsheet "
-        "(.ods), smaller than 2 MB. We read the first sheet of a workbook.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.ods"}),
-        error_messages={
-            "required": "Select a CSV file.",
-            "empty": "The selected file is empty.",
-            "invalid": "Select a CSV file.",
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.attrs["enctype"] = "multipart/form-data"
-
-    def clean_file(self) -> str:
-        """The file's text as CSV (not the upload itself): a CSV file, or the first sheet of
-        an .xlsx or .ods file (see initiatives.spreadsheets)."""
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:  # before reading it
-            raise ValidationError("The selected file must be smaller than 2 MB.")
-        try:
-            return read_upload(name=upload.name, data=upload.read())
-        except ValueError as error:
-            raise ValidationError(str(error)) from None
+class ImportUploadForm(SpreadsheetUploadForm):
+    """Step 1 of importing initiatives (the shared upload form)."""
 
 
 class ImportConfirmForm(GovUKFormMixin, forms.Form):
