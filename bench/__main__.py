@@ -34,11 +34,11 @@ SCENARIOS = [
     "bench.initiatives",
     "bench.forums",
     "bench.meetings",
-    "bench.evaluation",
-    "bench.reports",
     "bench.dial",
     "bench.conditions",
     "bench.feedback",
+    "bench.evaluation",
+    "bench.reports",
 ]
 TARGET_P95_MS = 150
 

@@ -24,5 +24,20 @@ def register() -> None:
         )
     )
     registry.add_demo_loader(
-        DemoLoader("reports", _seed, after=("people", "forums", "meetings", "initiatives"))
+        DemoLoader(
+            "reports",
+            _seed,
+            # Every figure and feedback row the reports read must be loaded first.
+            after=(
+                "people",
+                "forums",
+                "meetings",
+                "initiatives",
+                "training",
+                "expenses",
+                "dial",
+                "conditions",
+                "feedback",
+            ),
+        )
     )
