@@ -13,6 +13,8 @@ from django.db.models import (
 from django.utils import timezone
 
 from coproduction.people.models import (
+    FAMILY_ROLES,
+    OFFICER_ROLES,
     AreaMembership,
     LocalArea,
     Person,
@@ -27,7 +29,13 @@ from forums.models import (
     BodyStatus,
     current_on,
 )
-from forums.representation import Representation, Seat, check_representation
+from forums.representation import (
+    Representation,
+    Seat,
+    SeatFigures,
+    check_representation,
+    representation_from_figures,
+)
 from forums.selectors.groups import area_roles_subquery
 
 # Bodies -----------------------------------------------------------------------------------
@@ -230,34 +238,100 @@ class BodyRepresentationRow:
     representation: Representation
 
 
+# The figures of the representation check for each body of an area, in one query: current
+# seats (not observers, not those copied in) with the seat holder's roles in the area.
+_SEAT_FIGURES_SQL = """
+    SELECT seat.body_id,
+           count(*),
+           array_agg(DISTINCT seat.represents_sector),
+           coalesce(bool_or(seat.role = ANY(%(chair_roles)s)
+                            AND member.roles::text[] && %(officer_roles)s), false),
+           coalesce(bool_or(member.roles::text[] @> ARRAY['commissioner']), false),
+           coalesce(bool_or(member.roles::text[] @> ARRAY['parent_carer']), false),
+           coalesce(bool_or(member.roles::text[] @> ARRAY['young_person']), false),
+           count(*) FILTER (WHERE member.roles::text[] && %(family_roles)s)
+    FROM forums_bodymembership seat
+    JOIN forums_body body ON body.id = seat.body_id
+    LEFT JOIN people_areamembership member
+           ON member.person_id = seat.person_id AND member.area_id = body.area_id
+    WHERE body.area_id = %(area_id)s AND body.status <> %(ended)s
+      AND seat.role = ANY(%(seat_roles)s)
+      AND seat.started_on <= %(today)s
+      AND (seat.ended_on IS NULL OR seat.ended_on >= %(today)s)
+    GROUP BY seat.body_id
+"""
+
+
+def area_seat_figures(*, area: LocalArea) -> dict[int, SeatFigures]:
+    """The representation figures of each body of the area with current seats, by body id
+    (one query; bodies without seats are absent)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _SEAT_FIGURES_SQL,
+            {
+                "area_id": area.pk,
+                "ended": BodyStatus.ENDED,
+                "today": timezone.localdate(),
+                "seat_roles": sorted(SEAT_ROLES),
+                "chair_roles": sorted(CHAIR_ROLES),
+                "officer_roles": sorted(OFFICER_ROLES),
+                "family_roles": sorted(FAMILY_ROLES),
+            },
+        )
+        return {
+            body_id: SeatFigures(
+                seats=seats,
+                covered_sectors=frozenset(sectors),
+                has_authority=authority,
+                has_commissioner=commissioner,
+                has_parent_carers=parent_carers,
+                has_young_people=young_people,
+                families=families,
+            )
+            for (
+                body_id,
+                seats,
+                sectors,
+                authority,
+                commissioner,
+                parent_carers,
+                young_people,
+                families,
+            ) in cursor.fetchall()
+        }
+
+
+NO_SEATS = SeatFigures(
+    seats=0,
+    covered_sectors=frozenset(),
+    has_authority=False,
+    has_commissioner=False,
+    has_parent_carers=False,
+    has_young_people=False,
+    families=0,
+)
+
+
 def area_representation(*, area: LocalArea) -> list[BodyRepresentationRow]:
     """The representation check for every body of the area that has not ended.
 
-    Three queries: the bodies, every current seat on them, and the roles of the people
-    holding those seats.
+    Two queries: the bodies, and the figures of their current seats, counted in the database
+    (no per-seat objects: 200 bodies hold about 5,800 seats).
     """
-    today = timezone.localdate()
-    bodies = list(Body.objects.filter(area=area).exclude(status=BodyStatus.ENDED).order_by("name"))
-    current_seats = BodyMembership.objects.filter(
-        current_on(today), body_id__in=[body.pk for body in bodies], role__in=list(SEAT_ROLES)
-    ).order_by()
-    roles = dict(
-        AreaMembership.objects.filter(area=area, person_id__in=current_seats.values("person_id"))
-        .order_by()
-        .values_list("person_id", "roles")
+    bodies = list(
+        Body.objects.filter(area=area)
+        .exclude(status=BodyStatus.ENDED)
+        .only("pk", "area_id", "name", "sectors", "needs_young_people")
+        .order_by("name")
     )
-    seats = defaultdict(list)
-    for body_id, person_id, role, sector in current_seats.values_list(
-        "body_id", "person_id", "role", "represents_sector"
-    ):
-        seats[body_id].append(_seat(role, sector, roles.get(person_id)))
+    figures = area_seat_figures(area=area)
     return [
         BodyRepresentationRow(
             body=body,
-            representation=check_representation(
+            representation=representation_from_figures(
                 sectors=body.sectors,
                 needs_young_people=body.needs_young_people,
-                seats=seats[body.pk],
+                figures=figures.get(body.pk, NO_SEATS),
                 family_share=area.family_share_percent,
             ),
         )

@@ -186,7 +186,7 @@ PAGES = {
     "governance tree": (governance_tree, 7),
     "body page": (body_page, 13),
     "work streams you can join": (joinable, 8),
-    "representation table": (representation, 8),
+    "representation table": (representation, 7),
     "consultation overview": (consultation_overview, 8),
     "group consultation load": (group_load, 9),
     "person consultation load": (person_load, 9),
