@@ -3,13 +3,15 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import (
     Count,
-    Prefetch,
-    Q,
+    OuterRef,
     QuerySet,
+    Subquery,
 )
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from coproduction.people.models import (
@@ -76,38 +78,71 @@ def body_ancestor_ids(*, body_id: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+@dataclass(frozen=True, slots=True)
+class TreeBody:
+    """What the governance tree shows of a body: plain values, no model instance (a tree of
+    200 to 1,000 bodies would build one per body, leader and person: the speed issue)."""
+
+    pk: int
+    parent_id: int | None
+    name: str
+    status: str
+    status_label: str
+    kind_label: str
+    level_label: str
+    member_count: int
+    leaders: tuple[tuple[str, str], ...]  # (role label, display name), chairs first
+
+
 def governance_tree(*, area: LocalArea) -> list[dict]:
     """The area's bodies as a flat list of steps for drawing nested lists.
 
-    Two queries: the bodies, and their current chairs and leads. Each step is a dict:
-    "open" (start a nested list before this item), "body", "leaf" (close the item at once: it
-    has no bodies under it) and "closes" (how many nested lists, with the item holding each,
-    end after this item).
+    One query: the bodies with their count of current seat holders and their current chairs
+    and leads (an array subquery). Each step is a dict: "open" (start a nested list before
+    this item), "body" (a `TreeBody`), "leaf" (close the item at once: it has no bodies under
+    it) and "closes" (how many nested lists, with the item holding each, end after this item).
     """
     today = timezone.localdate()
-    bodies = list(
-        Body.objects.filter(area=area)
-        .select_related("area")
-        .annotate(
-            member_count=Count(
-                "memberships",
-                filter=current_on(today, "memberships__")
-                & Q(memberships__role__in=list(SEAT_ROLES)),
-            )
+    current_seats = (
+        BodyMembership.objects.filter(
+            current_on(today), body=OuterRef("pk"), role__in=list(SEAT_ROLES)
         )
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=BodyMembership.objects.filter(
-                    current_on(today), role__in=list(CHAIR_ROLES)
-                )
-                .select_related("person")
-                .order_by("role", "person__display_name"),
-                to_attr="leaders",
-            )
-        )
-        .order_by("name")
+        .order_by()
+        .values("body")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
+    leaders = ArraySubquery(
+        BodyMembership.objects.filter(
+            current_on(today), body=OuterRef("pk"), role__in=list(CHAIR_ROLES)
+        )
+        .order_by("role", "person__display_name")
+        .values(pair=JSONObject(role="role", name="person__display_name"))
+    )
+    role_labels = dict(BodyRole.choices)
+    status_labels = dict(BodyStatus.choices)
+    kind_labels = dict(Body._meta.get_field("kind").flatchoices)
+    level_labels = dict(Body._meta.get_field("level").flatchoices)
+    bodies = [
+        TreeBody(
+            pk=row["pk"],
+            parent_id=row["parent_id"],
+            name=row["name"],
+            status=row["status"],
+            status_label=status_labels.get(row["status"], row["status"]),
+            kind_label=kind_labels.get(row["kind"], row["kind"]),
+            level_label=level_labels.get(row["level"], row["level"]),
+            member_count=row["member_count"] or 0,
+            leaders=tuple(
+                (role_labels.get(leader["role"], leader["role"]), leader["name"])
+                for leader in row["leaders"]
+            ),
+        )
+        for row in Body.objects.filter(area=area)
+        .annotate(member_count=Subquery(current_seats), leaders=leaders)
+        .order_by("name")
+        .values("pk", "parent_id", "name", "status", "kind", "level", "member_count", "leaders")
+    ]
     children = defaultdict(list)
     ids = {body.pk for body in bodies}
     for body in bodies:

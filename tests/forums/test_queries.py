@@ -183,7 +183,7 @@ def home_page(area, n):
 
 
 PAGES = {
-    "governance tree": (governance_tree, 7),
+    "governance tree": (governance_tree, 6),
     "body page": (body_page, 13),
     "work streams you can join": (joinable, 8),
     "representation table": (representation, 7),
