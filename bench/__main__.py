@@ -129,7 +129,9 @@ def load_table(results):
         "| server time / SQL time (in-process medians, ms) | meets its targets |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name, row in results.get("load", {}).items():
+    rows = results.get("load", {})
+    for name in sorted(rows, key=lambda n: LOAD_PAGES.index(n) if n in LOAD_PAGES else 99):
+        row = rows[name]
         timed = results["pages"].get(name, {})
         ratio = timed.get("server_over_sql")
         misses = []
@@ -194,7 +196,7 @@ def main():
     for module in modules:
         started = time.perf_counter()
         summary = module.build()
-        sizes.append(summary)
+        sizes.append(summary.replace(" (already built)", ""))
         print(f"{module.__name__}: {summary} ({time.perf_counter() - started:.0f} s)")
 
     pages, people = {}, {}

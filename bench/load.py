@@ -117,6 +117,8 @@ def wrk(url: str, cookie: str, seconds: int) -> dict:
             f"-t{WRK_THREADS}",
             f"-c{CLIENTS}",
             f"-d{seconds}s",
+            "--timeout",
+            "30s",  # wrk's default (2 s) would cut off the slowest responses and hide the p99
             "--latency",
             "-H",
             f"Cookie: {cookie}",

@@ -276,25 +276,44 @@ class BodyRepresentationRow:
 # The figures of the representation check for each body of an area, in one query: current
 # seats (not observers, not those copied in) with the seat holder's roles in the area.
 _SEAT_FIGURES_SQL = """
-    SELECT seat.body_id,
+    SELECT body_id,
            count(*),
-           array_agg(DISTINCT seat.represents_sector),
-           coalesce(bool_or(seat.role = ANY(%(chair_roles)s)
-                            AND member.roles::text[] && %(officer_roles)s), false),
-           coalesce(bool_or(member.roles::text[] @> ARRAY['commissioner']), false),
-           coalesce(bool_or(member.roles::text[] @> ARRAY['parent_carer']), false),
-           coalesce(bool_or(member.roles::text[] @> ARRAY['young_person']), false),
-           count(*) FILTER (WHERE member.roles::text[] && %(family_roles)s)
-    FROM forums_bodymembership seat
-    JOIN forums_body body ON body.id = seat.body_id
-    LEFT JOIN people_areamembership member
-           ON member.person_id = seat.person_id AND member.area_id = body.area_id
-    WHERE body.area_id = %(area_id)s AND body.status <> %(ended)s
-      AND seat.role = ANY(%(seat_roles)s)
-      AND seat.started_on <= %(today)s
-      AND (seat.ended_on IS NULL OR seat.ended_on >= %(today)s)
-    GROUP BY seat.body_id
-"""
+           {sectors},
+           coalesce(bool_or(is_chair AND officer), false),
+           coalesce(bool_or(commissioner), false),
+           coalesce(bool_or(parent_carer), false),
+           coalesce(bool_or(young_person), false),
+           count(*) FILTER (WHERE family)
+    FROM (
+        SELECT seat.body_id,
+               seat.represents_sector AS sector,
+               seat.role = ANY(%(chair_roles)s) AS is_chair,
+               member.officer, member.commissioner, member.parent_carer, member.young_person,
+               member.family
+        FROM forums_bodymembership seat
+        JOIN forums_body body ON body.id = seat.body_id
+        LEFT JOIN (
+            -- Each member's roles read once, not once per seat they hold.
+            SELECT person_id,
+                   roles::text[] && %(officer_roles)s AS officer,
+                   roles::text[] @> ARRAY['commissioner'] AS commissioner,
+                   roles::text[] @> ARRAY['parent_carer'] AS parent_carer,
+                   roles::text[] @> ARRAY['young_person'] AS young_person,
+                   roles::text[] && %(family_roles)s AS family
+            FROM people_areamembership WHERE area_id = %(area_id)s
+        ) member ON member.person_id = seat.person_id
+        WHERE body.area_id = %(area_id)s AND body.status <> %(ended)s
+          AND seat.role = ANY(%(seat_roles)s)
+          AND seat.started_on <= %(today)s
+          AND (seat.ended_on IS NULL OR seat.ended_on >= %(today)s)
+    ) seats
+    GROUP BY body_id
+""".replace(
+    # One yes/no per sector (our own fixed list) rather than array_agg(DISTINCT ...), which
+    # sorts.
+    "{sectors}",
+    ", ".join(f"bool_or(sector = '{sector}')" for sector in Sector.values),
+)
 
 
 def area_seat_figures(*, area: LocalArea) -> dict[int, SeatFigures]:
@@ -313,27 +332,23 @@ def area_seat_figures(*, area: LocalArea) -> dict[int, SeatFigures]:
                 "family_roles": sorted(FAMILY_ROLES),
             },
         )
-        return {
-            body_id: SeatFigures(
+        sectors = Sector.values
+        figures = {}
+        for row in cursor.fetchall():
+            body_id, seats, covered = row[0], row[1], row[2 : 2 + len(sectors)]
+            authority, commissioner, parent_carers, young_people, families = row[2 + len(sectors) :]
+            figures[body_id] = SeatFigures(
                 seats=seats,
-                covered_sectors=frozenset(sectors),
+                covered_sectors=frozenset(
+                    s for s, yes in zip(sectors, covered, strict=True) if yes
+                ),
                 has_authority=authority,
                 has_commissioner=commissioner,
                 has_parent_carers=parent_carers,
                 has_young_people=young_people,
                 families=families,
             )
-            for (
-                body_id,
-                seats,
-                sectors,
-                authority,
-                commissioner,
-                parent_carers,
-                young_people,
-                families,
-            ) in cursor.fetchall()
-        }
+        return figures
 
 
 NO_SEATS = SeatFigures(
