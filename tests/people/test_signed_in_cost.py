@@ -114,3 +114,22 @@ def test_a_renamed_area_shows_its_new_name_on_the_next_request(client, area):
     area.save()
 
     assert "Birmingham and Solihull" in client.get("/").content.decode()
+
+
+def test_two_factor_removed_counts_on_the_next_request(client, area):
+    from allauth.mfa import signals
+    from allauth.mfa.models import Authenticator
+
+    person = member(area, Role.AREA_ADMIN)  # with two-factor sign-in set up
+    client.force_login(person)
+    people_page = reverse("people:member_list", args=[area.slug])
+    assert client.get(people_page).status_code == 200  # "set up" is now cached
+
+    # What allauth does when someone removes their authenticator on its pages.
+    for authenticator in Authenticator.objects.filter(user=person):
+        authenticator.delete()
+        signals.authenticator_removed.send(
+            sender=Authenticator, request=None, user=person, authenticator=authenticator
+        )
+
+    assert client.get(people_page).url == reverse("mfa_activate_totp")
