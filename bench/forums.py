@@ -5,6 +5,8 @@ consultation requests. Uses the areas and people bench/people.py builds."""
 from datetime import timedelta
 from decimal import Decimal
 
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.utils import is_mfa_enabled
 from django.db import connection
 from django.utils import timezone
 
@@ -55,7 +57,7 @@ def build() -> str:
     )
     last = LocalArea.objects.get(slug=area_slug(AREAS - 1))
     if Body.objects.filter(area=last, name=f"Bench body {BODIES_PER_AREA - 1}").exists():
-        return summary + " (already built)"
+        return summary + " (already built); " + build_large()
     today = timezone.localdate()
     areas = list(LocalArea.objects.filter(slug__startswith="bench-area-").order_by("slug"))
     roles = {
@@ -221,10 +223,95 @@ def build() -> str:
     # Fresh planner statistics, as autovacuum would give a live database after a bulk load.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    return summary + "; " + build_large()
+
+
+LARGE_SLUG = "bench-large"
+LARGE_BODIES = 1000
+
+
+def _large_parent_index(index: int) -> int | None:
+    """1 board at the top, 10 boards under it, 89 work streams under those, and 900 work
+    streams spread under the 89: four levels, as in the smaller areas."""
+    if index < 100:
+        return _parent_index(index)
+    return 11 + (index - 100) % 89
+
+
+def build_large() -> str:
+    """One more area with 1,000 boards and work streams of 30 members each, for the
+    in-process times of the governance tree and representation table at that size. Its
+    people are bench area 1's, with the same roles."""
+    summary = f"1 area x {LARGE_BODIES} bodies x {MEMBERS_PER_BODY} members"
+    if Body.objects.filter(area__slug=LARGE_SLUG, name=f"Bench body {LARGE_BODIES - 1}").exists():
+        return summary + " (already built)"
+    source = LocalArea.objects.get(slug=area_slug(1))
+    area = LocalArea.objects.create(name="Bench large area", slug=LARGE_SLUG)
+    source_memberships = list(
+        AreaMembership.objects.filter(area=source, person__email__startswith="bench")
+        .select_related("person")
+        .order_by("person_id")
+    )
+    AreaMembership.objects.bulk_create(
+        [AreaMembership(person=m.person, area=area, roles=m.roles) for m in source_memberships]
+    )
+    persons = [m.person for m in source_memberships]
+    large_admin = Person.objects.get(email="bench1-0@example.org")  # area admin of both
+    if not is_mfa_enabled(large_admin):
+        TOTP.activate(large_admin, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    roles = {m.person_id: m.roles[0] for m in source_memberships}
+    bodies = Body.objects.bulk_create(
+        [
+            Body(
+                area=area,
+                name=f"Bench body {i}",
+                kind="board" if i <= 10 else "work_stream",
+                level="strategic" if i <= 10 else "operational",
+                purpose="Plan and improve SEND services with families.",
+                sectors=SERVICES if i <= 10 else SERVICES[i % 4 : i % 4 + 2],
+                needs_young_people=i % 3 == 0,
+                open_to_requests=i % 4 == 0,
+                hours_per_term=Decimal(6),
+            )
+            for i in range(LARGE_BODIES)
+        ],
+        batch_size=BATCH,
+    )
+    for index, body in enumerate(bodies):
+        parent = _large_parent_index(index)
+        body.parent = bodies[parent] if parent is not None else None
+    Body.objects.bulk_update(bodies, ["parent"], batch_size=BATCH)
+    started = timezone.localdate() - timedelta(days=200)
+    BodyMembership.objects.bulk_create(
+        [
+            BodyMembership(
+                body=body,
+                person=persons[(index + k) % len(persons)],
+                role=(
+                    (BodyRole.CHAIR if index <= 10 else BodyRole.LEAD)
+                    if k == 0
+                    else BodyRole.COPIED
+                    if k == MEMBERS_PER_BODY - 1
+                    else BodyRole.MEMBER
+                ),
+                represents_sector=SECTOR_OF_ROLE.get(
+                    roles[persons[(index + k) % len(persons)].pk], SERVICES[k % 4]
+                ),
+                started_on=started,
+            )
+            for index, body in enumerate(bodies)
+            for k in range(MEMBERS_PER_BODY)
+        ],
+        batch_size=BATCH,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return summary
 
 
 def pages():
+    large = LocalArea.objects.get(slug=LARGE_SLUG)
+    large_admin = Person.objects.get(email="bench1-0@example.org")
     area = LocalArea.objects.get(slug=area_slug(0))
     admin = Person.objects.get(email="bench0-0@example.org")
     parent = Person.objects.get(email="bench0-5@example.org")  # a parent carer representative
@@ -241,4 +328,10 @@ def pages():
         ("consultation load of a person", f"/{slug}/consultation/people/{parent.pk}/", admin),
         ("participation group page", f"/{slug}/groups/{group.pk}/", parent),
         ("home page (forums sections)", "/", parent),
+        ("governance tree (1,000 bodies)", f"/{large.slug}/governance/", large_admin),
+        (
+            "representation table (1,000 bodies)",
+            f"/{large.slug}/governance/representation/",
+            large_admin,
+        ),
     ]

@@ -228,6 +228,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
+# Sessions are read from Redis and written to both: a signed-in request asks the database
+# nothing for its session. With Redis down they are read from the database (coproduction/
+# cache.py fails soft). Known limit: a sign-out while Redis is down cannot delete the Redis
+# copy; if Redis comes back with its data, that session lives until it expires there.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Only the session and CSRF cookies: messages live in the session, not in a cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True

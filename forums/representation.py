@@ -47,26 +47,65 @@ class Representation:
         return self.seats > 0 and self.family_share >= self.family_share_target
 
 
+@dataclass(frozen=True)
+class SeatFigures:
+    """What the check needs from a body's seats: counts and yes/no, not the seats themselves.
+
+    `area_representation` reads these per body in SQL, so a page of many bodies builds no
+    per-seat objects (the speed issue)."""
+
+    seats: int
+    covered_sectors: frozenset[str]
+    has_authority: bool
+    has_commissioner: bool
+    has_parent_carers: bool
+    has_young_people: bool
+    families: int
+
+
+def seat_figures(seats: Iterable[Seat]) -> SeatFigures:
+    """The figures of `seats`: only seat holders count (chairs, co-chairs, leads and
+    members), not observers nor heads of service copied in. "Authority" is a chair, co-chair
+    or lead who is an officer or commissioner in the area."""
+    seats = [seat for seat in seats if seat.role in SEAT_ROLES]
+    return SeatFigures(
+        seats=len(seats),
+        covered_sectors=frozenset(seat.represents_sector for seat in seats),
+        has_authority=any(
+            seat.role in CHAIR_ROLES and seat.area_roles & OFFICER_ROLES for seat in seats
+        ),
+        has_commissioner=any(Role.COMMISSIONER in seat.area_roles for seat in seats),
+        has_parent_carers=any(Role.PARENT_CARER in seat.area_roles for seat in seats),
+        has_young_people=any(Role.YOUNG_PERSON in seat.area_roles for seat in seats),
+        families=sum(1 for seat in seats if seat.area_roles & FAMILY_ROLES),
+    )
+
+
 def check_representation(
     *, sectors: Iterable[str], needs_young_people: bool, seats: Iterable[Seat], family_share: int
 ) -> Representation:
-    """What a body lacks, from its current memberships.
-
-    Only seat holders count (chairs, co-chairs, leads and members), not observers nor heads of
-    service copied in. "Authority" is a chair, co-chair or lead who is an officer or
-    commissioner in the area.
-    """
-    seats = [seat for seat in seats if seat.role in SEAT_ROLES]
-    has_authority = any(
-        seat.role in CHAIR_ROLES and seat.area_roles & OFFICER_ROLES for seat in seats
+    """What a body lacks, from its current memberships (see `seat_figures` for who counts)."""
+    return representation_from_figures(
+        sectors=sectors,
+        needs_young_people=needs_young_people,
+        figures=seat_figures(seats),
+        family_share=family_share,
     )
-    covered = {seat.represents_sector for seat in seats}
-    missing_sectors = [Sector(sector).label for sector in sectors if sector not in covered]
-    has_commissioner = any(Role.COMMISSIONER in seat.area_roles for seat in seats)
-    has_parent_carers = any(Role.PARENT_CARER in seat.area_roles for seat in seats)
-    has_young_people = any(Role.YOUNG_PERSON in seat.area_roles for seat in seats)
-    families = sum(1 for seat in seats if seat.area_roles & FAMILY_ROLES)
-    share = (families * 100) // len(seats) if seats else 0
+
+
+def representation_from_figures(
+    *, sectors: Iterable[str], needs_young_people: bool, figures: SeatFigures, family_share: int
+) -> Representation:
+    """What a body lacks, from the figures of its current seats."""
+    missing_sectors = [
+        Sector(sector).label for sector in sectors if sector not in figures.covered_sectors
+    ]
+    families = figures.families
+    share = (families * 100) // figures.seats if figures.seats else 0
+    has_authority = figures.has_authority
+    has_commissioner = figures.has_commissioner
+    has_parent_carers = figures.has_parent_carers
+    has_young_people = figures.has_young_people
 
     result = Representation(
         has_authority=has_authority,
@@ -75,7 +114,7 @@ def check_representation(
         has_parent_carers=has_parent_carers,
         needs_young_people=needs_young_people,
         has_young_people=has_young_people,
-        seats=len(seats),
+        seats=figures.seats,
         families=families,
         family_share=share,
         family_share_target=family_share,

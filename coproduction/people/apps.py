@@ -7,6 +7,7 @@ class PeopleConfig(AppConfig):
     verbose_name = "People and local areas"
 
     def ready(self):
-        from coproduction.people import frame
+        from coproduction.people import access, frame
 
         frame.register()
+        access.connect_two_factor_signals()

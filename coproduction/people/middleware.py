@@ -1,9 +1,9 @@
 """Area administrators, staff and superusers must use two-factor sign-in."""
 
-from allauth.mfa.utils import is_mfa_enabled
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from coproduction.people.access import two_factor_enabled
 from coproduction.people.models import Role
 
 
@@ -29,7 +29,7 @@ class RequireTwoFactorMiddleware:
             person.is_authenticated
             and not request.path.startswith(ALLOWED_PREFIXES)
             and must_use_two_factor(person)
-            and not is_mfa_enabled(person)
+            and not two_factor_enabled(person)
         ):
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

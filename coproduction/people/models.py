@@ -113,27 +113,26 @@ class Person(AbstractBaseUser, PermissionsMixin):
         return self.display_name
 
     def area_memberships(self) -> list["AreaMembership"]:
-        """The person's memberships with their areas, read once and kept on this instance.
+        """The person's memberships with their areas, read once and kept.
 
-        Permission checks and the page frame both use it, so a page asks the database once.
+        Permission checks and the page frame both use it, so a page asks for them once; they
+        are kept on Redis between requests too (coproduction/people/access.py), so most
+        requests do not ask the database at all.
         """
-        cached = self.__dict__.get("_area_memberships")
-        if cached is None:
-            cached = list(
-                AreaMembership.objects.filter(person_id=self.pk)
-                .select_related("area")
-                .order_by("area__name")
-            )
-            self._area_memberships = cached
-        return cached
+        from coproduction.people import access
+
+        return access.area_memberships(self)
 
     def area_roles(self) -> dict[int, frozenset[str]]:
         """Roles by local area id."""
         return {m.area_id: frozenset(m.roles) for m in self.area_memberships()}
 
     def forget_area_roles(self):
-        """Call after changing this person's memberships."""
-        self.__dict__.pop("_area_memberships", None)
+        """Call after changing this person's memberships: the next read asks the database."""
+        from coproduction.people import access
+
+        self.__dict__.pop("_access", None)
+        access.forget_person_access(self.pk)
 
     def has_perm(self, perm, obj=None):
         """Area permissions come from the person's roles in the area, and only from them.
@@ -215,8 +214,22 @@ class LocalArea(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        """Saves, and makes people's cached memberships (which hold areas) stale."""
+        from coproduction.people import access
+
+        super().save(*args, **kwargs)
+        access.forget_all_area_access()
+
     def get_absolute_url(self):
         return reverse("people:area_home", kwargs={"area_slug": self.slug})
+
+    def delete(self, *args, **kwargs):
+        from coproduction.people import access
+
+        result = super().delete(*args, **kwargs)
+        access.forget_all_area_access()
+        return result
 
 
 class Term(models.Model):
@@ -285,6 +298,22 @@ class AreaMembership(models.Model):
 
     def __str__(self):
         return f"{self.person} in {self.area}"
+
+    def save(self, *args, **kwargs):
+        """Saves, and drops the person's cached memberships (coproduction/people/access.py).
+
+        Here rather than in each service so the admin site's edits count too."""
+        from coproduction.people import access
+
+        super().save(*args, **kwargs)
+        access.forget_person_access(self.person_id)
+
+    def delete(self, *args, **kwargs):
+        from coproduction.people import access
+
+        result = super().delete(*args, **kwargs)
+        access.forget_person_access(self.person_id)
+        return result
 
     @property
     def role_labels(self) -> list[str]:

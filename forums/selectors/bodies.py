@@ -3,16 +3,20 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import (
     Count,
-    Prefetch,
-    Q,
+    OuterRef,
     QuerySet,
+    Subquery,
 )
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from coproduction.people.models import (
+    FAMILY_ROLES,
+    OFFICER_ROLES,
     AreaMembership,
     LocalArea,
     Person,
@@ -27,7 +31,13 @@ from forums.models import (
     BodyStatus,
     current_on,
 )
-from forums.representation import Representation, Seat, check_representation
+from forums.representation import (
+    Representation,
+    Seat,
+    SeatFigures,
+    check_representation,
+    representation_from_figures,
+)
 from forums.selectors.groups import area_roles_subquery
 
 # Bodies -----------------------------------------------------------------------------------
@@ -68,38 +78,71 @@ def body_ancestor_ids(*, body_id: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+@dataclass(frozen=True, slots=True)
+class TreeBody:
+    """What the governance tree shows of a body: plain values, no model instance (a tree of
+    200 to 1,000 bodies would build one per body, leader and person: the speed issue)."""
+
+    pk: int
+    parent_id: int | None
+    name: str
+    status: str
+    status_label: str
+    kind_label: str
+    level_label: str
+    member_count: int
+    leaders: tuple[tuple[str, str], ...]  # (role label, display name), chairs first
+
+
 def governance_tree(*, area: LocalArea) -> list[dict]:
     """The area's bodies as a flat list of steps for drawing nested lists.
 
-    Two queries: the bodies, and their current chairs and leads. Each step is a dict:
-    "open" (start a nested list before this item), "body", "leaf" (close the item at once: it
-    has no bodies under it) and "closes" (how many nested lists, with the item holding each,
-    end after this item).
+    One query: the bodies with their count of current seat holders and their current chairs
+    and leads (an array subquery). Each step is a dict: "open" (start a nested list before
+    this item), "body" (a `TreeBody`), "leaf" (close the item at once: it has no bodies under
+    it) and "closes" (how many nested lists, with the item holding each, end after this item).
     """
     today = timezone.localdate()
-    bodies = list(
-        Body.objects.filter(area=area)
-        .select_related("area")
-        .annotate(
-            member_count=Count(
-                "memberships",
-                filter=current_on(today, "memberships__")
-                & Q(memberships__role__in=list(SEAT_ROLES)),
-            )
+    current_seats = (
+        BodyMembership.objects.filter(
+            current_on(today), body=OuterRef("pk"), role__in=list(SEAT_ROLES)
         )
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=BodyMembership.objects.filter(
-                    current_on(today), role__in=list(CHAIR_ROLES)
-                )
-                .select_related("person")
-                .order_by("role", "person__display_name"),
-                to_attr="leaders",
-            )
-        )
-        .order_by("name")
+        .order_by()
+        .values("body")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
+    leaders = ArraySubquery(
+        BodyMembership.objects.filter(
+            current_on(today), body=OuterRef("pk"), role__in=list(CHAIR_ROLES)
+        )
+        .order_by("role", "person__display_name")
+        .values(pair=JSONObject(role="role", name="person__display_name"))
+    )
+    role_labels = dict(BodyRole.choices)
+    status_labels = dict(BodyStatus.choices)
+    kind_labels = dict(Body._meta.get_field("kind").flatchoices)
+    level_labels = dict(Body._meta.get_field("level").flatchoices)
+    bodies = [
+        TreeBody(
+            pk=row["pk"],
+            parent_id=row["parent_id"],
+            name=row["name"],
+            status=row["status"],
+            status_label=status_labels.get(row["status"], row["status"]),
+            kind_label=kind_labels.get(row["kind"], row["kind"]),
+            level_label=level_labels.get(row["level"], row["level"]),
+            member_count=row["member_count"] or 0,
+            leaders=tuple(
+                (role_labels.get(leader["role"], leader["role"]), leader["name"])
+                for leader in row["leaders"]
+            ),
+        )
+        for row in Body.objects.filter(area=area)
+        .annotate(member_count=Subquery(current_seats), leaders=leaders)
+        .order_by("name")
+        .values("pk", "parent_id", "name", "status", "kind", "level", "member_count", "leaders")
+    ]
     children = defaultdict(list)
     ids = {body.pk for body in bodies}
     for body in bodies:
@@ -230,34 +273,115 @@ class BodyRepresentationRow:
     representation: Representation
 
 
+# The figures of the representation check for each body of an area, in one query: current
+# seats (not observers, not those copied in) with the seat holder's roles in the area.
+_SEAT_FIGURES_SQL = """
+    SELECT body_id,
+           count(*),
+           {sectors},
+           coalesce(bool_or(is_chair AND officer), false),
+           coalesce(bool_or(commissioner), false),
+           coalesce(bool_or(parent_carer), false),
+           coalesce(bool_or(young_person), false),
+           count(*) FILTER (WHERE family)
+    FROM (
+        SELECT seat.body_id,
+               seat.represents_sector AS sector,
+               seat.role = ANY(%(chair_roles)s) AS is_chair,
+               member.officer, member.commissioner, member.parent_carer, member.young_person,
+               member.family
+        FROM forums_bodymembership seat
+        JOIN forums_body body ON body.id = seat.body_id
+        LEFT JOIN (
+            -- Each member's roles read once, not once per seat they hold.
+            SELECT person_id,
+                   roles::text[] && %(officer_roles)s AS officer,
+                   roles::text[] @> ARRAY['commissioner'] AS commissioner,
+                   roles::text[] @> ARRAY['parent_carer'] AS parent_carer,
+                   roles::text[] @> ARRAY['young_person'] AS young_person,
+                   roles::text[] && %(family_roles)s AS family
+            FROM people_areamembership WHERE area_id = %(area_id)s
+        ) member ON member.person_id = seat.person_id
+        WHERE body.area_id = %(area_id)s AND body.status <> %(ended)s
+          AND seat.role = ANY(%(seat_roles)s)
+          AND seat.started_on <= %(today)s
+          AND (seat.ended_on IS NULL OR seat.ended_on >= %(today)s)
+    ) seats
+    GROUP BY body_id
+""".replace(
+    # One yes/no per sector (our own fixed list) rather than array_agg(DISTINCT ...), which
+    # sorts.
+    "{sectors}",
+    ", ".join(f"bool_or(sector = '{sector}')" for sector in Sector.values),
+)
+
+
+def area_seat_figures(*, area: LocalArea) -> dict[int, SeatFigures]:
+    """The representation figures of each body of the area with current seats, by body id
+    (one query; bodies without seats are absent)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _SEAT_FIGURES_SQL,
+            {
+                "area_id": area.pk,
+                "ended": BodyStatus.ENDED,
+                "today": timezone.localdate(),
+                "seat_roles": sorted(SEAT_ROLES),
+                "chair_roles": sorted(CHAIR_ROLES),
+                "officer_roles": sorted(OFFICER_ROLES),
+                "family_roles": sorted(FAMILY_ROLES),
+            },
+        )
+        sectors = Sector.values
+        figures = {}
+        for row in cursor.fetchall():
+            body_id, seats, covered = row[0], row[1], row[2 : 2 + len(sectors)]
+            authority, commissioner, parent_carers, young_people, families = row[2 + len(sectors) :]
+            figures[body_id] = SeatFigures(
+                seats=seats,
+                covered_sectors=frozenset(
+                    s for s, yes in zip(sectors, covered, strict=True) if yes
+                ),
+                has_authority=authority,
+                has_commissioner=commissioner,
+                has_parent_carers=parent_carers,
+                has_young_people=young_people,
+                families=families,
+            )
+        return figures
+
+
+NO_SEATS = SeatFigures(
+    seats=0,
+    covered_sectors=frozenset(),
+    has_authority=False,
+    has_commissioner=False,
+    has_parent_carers=False,
+    has_young_people=False,
+    families=0,
+)
+
+
 def area_representation(*, area: LocalArea) -> list[BodyRepresentationRow]:
     """The representation check for every body of the area that has not ended.
 
-    Three queries: the bodies, every current seat on them, and the roles of the people
-    holding those seats.
+    Two queries: the bodies, and the figures of their current seats, counted in the database
+    (no per-seat objects: 200 bodies hold about 5,800 seats).
     """
-    today = timezone.localdate()
-    bodies = list(Body.objects.filter(area=area).exclude(status=BodyStatus.ENDED).order_by("name"))
-    current_seats = BodyMembership.objects.filter(
-        current_on(today), body_id__in=[body.pk for body in bodies], role__in=list(SEAT_ROLES)
-    ).order_by()
-    roles = dict(
-        AreaMembership.objects.filter(area=area, person_id__in=current_seats.values("person_id"))
-        .order_by()
-        .values_list("person_id", "roles")
+    bodies = list(
+        Body.objects.filter(area=area)
+        .exclude(status=BodyStatus.ENDED)
+        .only("pk", "area_id", "name", "sectors", "needs_young_people")
+        .order_by("name")
     )
-    seats = defaultdict(list)
-    for body_id, person_id, role, sector in current_seats.values_list(
-        "body_id", "person_id", "role", "represents_sector"
-    ):
-        seats[body_id].append(_seat(role, sector, roles.get(person_id)))
+    figures = area_seat_figures(area=area)
     return [
         BodyRepresentationRow(
             body=body,
-            representation=check_representation(
+            representation=representation_from_figures(
                 sectors=body.sectors,
                 needs_young_people=body.needs_young_people,
-                seats=seats[body.pk],
+                figures=figures.get(body.pk, NO_SEATS),
                 family_share=area.family_share_percent,
             ),
         )

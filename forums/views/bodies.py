@@ -15,7 +15,7 @@ from coproduction.people.mixins import (
     ServiceFormMixin,
     found,
 )
-from forums import selectors, services
+from forums import html, selectors, services
 from forums.details import BodyDetails, BodyMembershipDetails
 from forums.forms import (
     BodyForm,
@@ -44,6 +44,7 @@ class GovernanceTreeView(AreaPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["steps"] = selectors.governance_tree(area=self.area)
+        context["tree_items"] = html.governance_items(context["steps"], self.area.slug)
         return context
 
 

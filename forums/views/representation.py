@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 from coproduction.people.mixins import (
     AreaPermissionMixin,
 )
-from forums import selectors
+from forums import html, selectors
 
 # Representation ---------------------------------------------------------------------------
 
@@ -20,4 +20,5 @@ class RepresentationView(AreaPermissionMixin, TemplateView):
         context["rows_with_gaps"] = [row for row in rows if row.representation.has_gaps]
         context["complete_count"] = sum(1 for row in rows if not row.representation.has_gaps)
         context["body_count"] = len(rows)
+        context["gap_rows"] = html.representation_rows(context["rows_with_gaps"], self.area.slug)
         return context

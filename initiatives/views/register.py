@@ -43,6 +43,9 @@ class RegisterView(RegisterFiltersMixin, AreaPermissionMixin, TemplateView):
         filterset = self.filterset()
         filters = filterset.register_filters()
         page = Paginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        # Read here, inside the request's transaction, not later in the template: the count
+        # (read by get_page) and the rows shown then come from the same moment.
+        page.object_list = list(page.object_list)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(

@@ -183,20 +183,19 @@ def home_page(area, n):
 
 
 PAGES = {
-    "governance tree": (governance_tree, 8),
-    "body page": (body_page, 14),
-    "work streams you can join": (joinable, 9),
-    "representation table": (representation, 9),
-    "consultation overview": (consultation_overview, 9),
-    "group consultation load": (group_load, 10),
-    "person consultation load": (person_load, 10),
-    "groups": (group_list, 7),
-    "group page": (group_page, 10),
-    "requests to join a body": (body_requests, 9),
-    "agreements": (agreements, 8),
-    "agreement page": (agreement_page, 14),
-    # 13, and 1 for "Your next meetings" (meetings), 1 for "Say how it felt" (dial)
-    "home page": (home_page, 15),
+    "governance tree": (governance_tree, 6),
+    "body page": (body_page, 13),
+    "work streams you can join": (joinable, 8),
+    "representation table": (representation, 7),
+    "consultation overview": (consultation_overview, 8),
+    "group consultation load": (group_load, 9),
+    "person consultation load": (person_load, 9),
+    "groups": (group_list, 6),
+    "group page": (group_page, 9),
+    "requests to join a body": (body_requests, 8),
+    "agreements": (agreements, 7),
+    "agreement page": (agreement_page, 13),
+    "home page": (home_page, 13),  # 12, and 1 for "Your next meetings" (meetings)
 }
 
 

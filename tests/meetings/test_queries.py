@@ -77,10 +77,10 @@ def organise_page(area, n):
 
 
 PAGES = {
-    "my meetings": (my_meetings, 8),
-    "body meetings": (body_meetings, 9),
-    "meeting page": (meeting_page, 16),
-    "organise page": (organise_page, 19),
+    "my meetings": (my_meetings, 7),
+    "body meetings": (body_meetings, 8),
+    "meeting page": (meeting_page, 15),
+    "organise page": (organise_page, 18),
 }
 
 

@@ -26,7 +26,7 @@ def test_people_page_query_count_does_not_grow(client, area, extra, django_asser
     add_members(area, extra)
     client.force_login(admin)
     # Guards the person/organisation of each membership and the inviter of each invitation.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(reverse("people:member_list", args=[area.slug]))
     assert response.status_code == 200
 
@@ -38,7 +38,6 @@ def test_home_page_query_count_does_not_grow_with_areas(client, areas, django_as
         AreaMembershipFactory(person=person, area=LocalAreaFactory(), roles=[Role.OFFICER])
     client.force_login(person)
     # Guards the area of each membership (summary card per area) and the rows of each section.
-    # 12, and 1 for "Your next meetings" (forums.meetings), 1 for "Dial assessments due for
-    # review" (evaluation.dial).
-    with django_assert_num_queries(14):
+    # 11, and 1 for "Your next meetings" (forums.meetings).
+    with django_assert_num_queries(12):
         assert client.get("/").status_code == 200
