@@ -75,12 +75,12 @@ def home_page(area, n):
 
 
 PAGES = {
-    "round list": (round_list, 8),
-    "round results": (round_results, 11),
-    "rate page": (rate_page, 9),
-    "action plan": (action_plan, 7),
-    "year page": (year_page, 8),
-    "home page": (home_page, 14),
+    "round list": (round_list, 7),
+    "round results": (round_results, 10),
+    "rate page": (rate_page, 8),
+    "action plan": (action_plan, 6),
+    "year page": (year_page, 7),
+    "home page": (home_page, 17),
 }
 
 

@@ -93,13 +93,13 @@ def stakeholders(area, n):
 
 
 PAGES = {
-    "dial overview": (overview, 8),
-    "subject timeline": (timeline, 11),
-    "activities": (activities, 8),
-    "activity": (activity, 10),
-    "record assessment form": (assess_form, 10),
-    "characteristics": (characteristics, 9),
-    "stakeholders": (stakeholders, 8),
+    "dial overview": (overview, 7),
+    "subject timeline": (timeline, 10),
+    "activities": (activities, 7),
+    "activity": (activity, 9),
+    "record assessment form": (assess_form, 9),
+    "characteristics": (characteristics, 8),
+    "stakeholders": (stakeholders, 7),
 }
 
 

@@ -47,10 +47,10 @@ def home(area, n):
 
 
 PAGES = {
-    "your expenses": (my_claims, 12),
-    "claims": (officers_claims, 7),
-    "finance file": (finance_file, 8),
-    "home": (home, 14),
+    "your expenses": (my_claims, 10),
+    "claims": (officers_claims, 6),
+    "finance file": (finance_file, 7),
+    "home": (home, 17),
 }
 
 

@@ -120,15 +120,15 @@ def home_overdue(area, n):
 
 
 PAGES = {
-    "publication": (publication, 9),
+    "publication": (publication, 8),
     "public publication": (public_publication, 7),
-    "body publication": (body_publication, 10),
-    "initiative publication": (initiative_publication, 10),
-    "local offer": (local_offer, 11),
-    "officer list": (officer_list, 9),
-    "item page": (item_page, 8),
-    "what you told us": (yours, 7),
-    "home page with overdue feedback": (home_overdue, 14),
+    "body publication": (body_publication, 9),
+    "initiative publication": (initiative_publication, 9),
+    "local offer": (local_offer, 10),
+    "officer list": (officer_list, 8),
+    "item page": (item_page, 7),
+    "what you told us": (yours, 6),
+    "home page with overdue feedback": (home_overdue, 17),
 }
 
 

@@ -195,7 +195,9 @@ PAGES = {
     "requests to join a body": (body_requests, 8),
     "agreements": (agreements, 7),
     "agreement page": (agreement_page, 13),
-    "home page": (home_page, 13),  # 12, and 1 for "Your next meetings" (meetings)
+    # 12, and 1 for each app's home section that a parent carer can see: next meetings,
+    # courses open to you, "say how it felt", overdue actions, your claims.
+    "home page": (home_page, 17),
 }
 
 

@@ -48,9 +48,9 @@ def report_page(area, n):
 
 
 PAGES = {
-    "report list": (report_list, 8),
-    "report list for a chair": (report_list_for_a_chair, 10),
-    "report page": (report_page, 8),
+    "report list": (report_list, 7),
+    "report list for a chair": (report_list_for_a_chair, 9),
+    "report page": (report_page, 7),
 }
 
 

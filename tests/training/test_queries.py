@@ -65,12 +65,12 @@ def account_page(area, n):
 
 
 PAGES = {
-    "area view": (area_view, 9),
-    "past courses": (past_courses, 7),
-    "training records": (records, 8),
-    "course page": (course_page, 9),
-    "home page": (home_page, 15),
-    "account page": (account_page, 7),
+    "area view": (area_view, 8),
+    "past courses": (past_courses, 6),
+    "training records": (records, 7),
+    "course page": (course_page, 8),
+    "home page": (home_page, 17),
+    "account page": (account_page, 6),
 }
 
 
