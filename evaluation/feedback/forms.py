@@ -295,11 +295,15 @@ class AnonymiseForm(GovUKFormMixin, forms.Form):
 
 
 class ConfirmForm(GovUKFormMixin, forms.Form):
-    """A form that is only a button (publish, take down, put back)."""
+    """A form that is only a button (publish, take down, put back). `action` is the URL it
+    posts to: a button shown on another page (the item page) must name the page that acts
+    on it, or the browser posts to the page it is on."""
 
-    def __init__(self, *args, submit_label: str = "Confirm", **kwargs):
+    def __init__(self, *args, submit_label: str = "Confirm", action: str = "", **kwargs):
         self.submit_label = submit_label
         super().__init__(*args, **kwargs)
+        if action:
+            self.helper.form_action = action
 
 
 class FeedbackSettingsForm(GovUKFormMixin, forms.ModelForm):

@@ -54,7 +54,11 @@ class ImportCheckView(AreaPermissionMixin, FormView):
     template_name = "feedback/import_check.html"
 
     def get_form(self, form_class=None):
-        return forms.ConfirmForm(**self.get_form_kwargs(), submit_label="Import feedback")
+        return forms.ConfirmForm(
+            **self.get_form_kwargs(),
+            submit_label="Import feedback",
+            action=reverse("feedback:import_check", kwargs={"area_slug": self.area.slug}),
+        )
 
     @cached_property
     def upload(self):

@@ -71,11 +71,18 @@ class FeedbackItemView(FeedbackItemMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["history"] = selectors.item_history(item=self.item)
         context["today"] = timezone.localdate()
-        context["publish_form"] = forms.ConfirmForm(submit_label="Publish")
-        context["unpublish_form"] = forms.ConfirmForm(
-            submit_label="Take it off the published pages"
+        kwargs = {"area_slug": self.area.slug, "pk": self.item.pk}
+        context["publish_form"] = forms.ConfirmForm(
+            submit_label="Publish", action=reverse("feedback:publish", kwargs=kwargs)
         )
-        context["put_back_form"] = forms.ConfirmForm(submit_label="Put it back for publication")
+        context["unpublish_form"] = forms.ConfirmForm(
+            submit_label="Take it off the published pages",
+            action=reverse("feedback:unpublish", kwargs=kwargs),
+        )
+        context["put_back_form"] = forms.ConfirmForm(
+            submit_label="Put it back for publication",
+            action=reverse("feedback:put_back", kwargs=kwargs),
+        )
         return context
 
 
