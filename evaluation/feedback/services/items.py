@@ -137,8 +137,10 @@ def feedback_respond(
     """Give or change the response to `item` (locked for the change). Each change of kind,
     owner or due date is recorded with who and when.
 
-    Raises ValidationError, by field: "we will" without its date, "we could not" without
-    why, a due date before the day the item was said, an owner who is not an officer of
+    Raises ValidationError, by field: "we will" without its date or with a date before the
+    day the item was said (or, when the date is set now, before today), "we could not"
+    without why, a due date before the day the item was said (or a changed due date
+    before today), an owner who is not an officer of
     the area, evidence from another area.
     """
     item = FeedbackItem.objects.select_for_update().select_related("area").get(pk=item.pk)
@@ -146,12 +148,24 @@ def feedback_respond(
     errors = {}
     if kind == ResponseKind.WILL and will_by is None:
         errors["will_by"] = "Enter the date by which we will do it."
+    if kind == ResponseKind.WILL and will_by is not None:
+        if will_by < item.said_on:
+            errors["will_by"] = (
+                "The date we will do it by must be on or after the day it was said "
+                f"({item.said_on:%-d %B %Y})."
+            )
+        elif will_by != item.will_by and will_by < timezone.localdate():
+            # A date set now is a promise: it cannot already have passed. A date set
+            # earlier that has since passed stays as it was promised.
+            errors["will_by"] = "The date we will do it by must be today or in the future."
     if kind == ResponseKind.COULD_NOT and not could_not_why.strip():
         errors["could_not_why"] = "Say why we could not do it."
     if due_on is not None and due_on < item.said_on:
         errors["due_on"] = (
             f"The due date must be on or after the day it was said ({item.said_on:%-d %B %Y})."
         )
+    elif due_on is not None and due_on != item.due_on and due_on < timezone.localdate():
+        errors["due_on"] = "A new due date must be today or in the future."
     if not _is_officer_of(owner, area):
         errors["owner"] = "Choose an officer of this area."
     if evidence_initiative is not None and evidence_initiative.area_id != area.pk:
