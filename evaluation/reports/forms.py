@@ -12,6 +12,7 @@ from coproduction.people.forms import GovUKFormMixin
 from evaluation.figures import academic_year
 from evaluation.reports import selectors
 from evaluation.reports.models import ReportKind
+from evaluation.reports.services import FUTURE_START
 
 LOCAL_OFFER = "local_offer"
 KIND_CHOICES = [
@@ -59,7 +60,7 @@ class ReportRequestForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, area, today: date, **kwargs):
         super().__init__(*args, **kwargs)
-        self.area = area
+        self.area, self.today = area, today
         bodies, initiatives = selectors.scope_choices(area=area)
         self.bodies = {f"body-{body.pk}": body for body in bodies}
         self.initiatives = {f"initiative-{i.pk}": i for i in initiatives}
@@ -112,7 +113,9 @@ class ReportRequestForm(GovUKFormMixin, forms.Form):
                 self.add_error("period_start", "Enter the first day")
             if end is None and "period_end" not in self.errors:
                 self.add_error("period_end", "Enter the last day")
-            if start and end:
+            if start and start > self.today and "period_start" not in self.errors:
+                self.add_error("period_start", FUTURE_START)
+            elif start and end:
                 data["period_label"] = f"{start:%-d %B %Y} to {end:%-d %B %Y}"
         elif period in self.periods:
             data["period_start"], data["period_end"], data["period_label"] = self.periods[period]

@@ -157,6 +157,20 @@ class Report(models.Model):
         return f"{self.kind_label}: {self.scope_name}, {self.period_label}"
 
     @property
+    def period_dates(self) -> str:
+        """The period's first and last day in words: "1 September 2025 to 31 August 2026"."""
+        return f"{self.period_start:%-d %B %Y} to {self.period_end:%-d %B %Y}"
+
+    @property
+    def period_text(self) -> str:
+        """The period as pages show it: its label with the dates after it, or only the dates
+        when the label is nothing more than those dates (your own dates)."""
+        label = self.period_label.strip()
+        if not label or label.lower() == self.period_dates.lower():
+            return self.period_dates
+        return f"{label} ({self.period_dates})"
+
+    @property
     def in_the_making(self) -> bool:
         return self.status in IN_THE_MAKING
 

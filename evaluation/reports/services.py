@@ -25,6 +25,10 @@ logger = logging.getLogger(__name__)
 STALE_AFTER = timedelta(minutes=15)
 LONGEST_PERIOD_DAYS = 5 * 366
 AREA_OR_BODY_KINDS = (ReportKind.SELF_EVALUATION, ReportKind.INSPECTION_PACK)
+FUTURE_START = (
+    "The first day must be today or in the past: a report can only cover a period that has "
+    "started"
+)
 
 
 def _check_request(*, area, kind, body, initiative, local_offer, period_start, period_end) -> None:
@@ -44,7 +48,9 @@ def _check_request(*, area, kind, body, initiative, local_offer, period_start, p
         )
     if local_offer and kind != ReportKind.YOU_SAID_WE_DID:
         errors["kind"] = "The Local Offer publication is a “You said, we did” report"
-    if period_start and period_end:
+    if period_start and period_start > timezone.localdate():
+        errors["period_start"] = FUTURE_START
+    elif period_start and period_end:
         if period_end < period_start:
             errors["period_end"] = "The last day must be the same as or after the first day"
         elif (period_end - period_start).days > LONGEST_PERIOD_DAYS:
@@ -89,8 +95,9 @@ def report_request(
     version is added (1, 2, 3 ... per kind, scope and period; older versions stay) and the
     worker is asked to make it once the transaction commits.
 
-    Raises ValidationError (at `kind`, `scope` or `period_end`) for a scope of another area,
-    an initiative with a kind that covers the area or a body, or a period ending before it
+    Raises ValidationError (at `kind`, `scope`, `period_start` or `period_end`) for a scope
+    of another area, an initiative with a kind that covers the area or a body, a period that
+    starts after today (there is nothing to report yet), or a period ending before it
     starts. Who may ask is checked by the view (`reports.request_report`). `queue=False`
     leaves the making to the caller (the demo loader makes its reports at once).
     """
