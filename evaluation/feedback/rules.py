@@ -36,6 +36,8 @@ is_feedback_manager = is_area_officer | is_area_admin
 
 rules.add_perm("feedback.view_publication", is_area_member | is_published_to_everyone)
 rules.add_perm("feedback.send_feedback", is_area_family_member)
-rules.add_perm("feedback.view_own_feedback", is_area_member)
+# "What you told us" lists what the person sent: only parent carers and young people send
+# feedback, so only they have the page (for anyone else it would always be empty).
+rules.add_perm("feedback.view_own_feedback", is_area_family_member)
 rules.add_perm("feedback.manage_feedback", is_feedback_manager)
 rules.add_perm("feedback.manage_settings", is_area_admin)

@@ -38,7 +38,7 @@ MATRIX = {
     "import check": ("get", "/{area}/feedback/import/check/", expect(MANAGERS, ok=302)),
     "settings": ("get", "/{area}/feedback/settings/", expect(ADMINS)),
     "send": ("get", "/{area}/feedback/send/", expect(FAMILIES)),
-    "what you told us": ("get", "/{area}/feedback/yours/", expect(MEMBERS)),
+    "what you told us": ("get", "/{area}/feedback/yours/", expect(FAMILIES)),
     "item": ("get", ITEM, expect(MANAGERS)),
     "respond": ("get", ITEM + "respond/", expect(MANAGERS)),
     "leave out": ("get", ITEM + "leave-out/", expect(MANAGERS)),
