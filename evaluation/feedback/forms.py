@@ -339,19 +339,54 @@ def period_choices(today: date, years: int = 5) -> list[tuple[str, str]]:
     return choices
 
 
-class PublicationFilterForm(forms.Form):
-    """The "You said, we did" page's filters (sent with GET; bad values are ignored)."""
+class FilterFormMixin:
+    """A filter read from the address (GET). A value that is not on a list (a link typed by
+    hand or kept from an older page) is shown as an error at its field, as the board
+    dashboard does, and the page lists nothing until it is put right: it is never silently
+    ignored, never a 500. Every field is a select styled the GOV.UK way."""
+
+    def style_fields(self) -> None:
+        for field in cast(forms.Form, self).fields.values():
+            field.widget.attrs["class"] = "govuk-select"
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        form = cast(forms.Form, self)
+        for name in form.errors:
+            if name in form.fields:
+                attrs = form.fields[name].widget.attrs
+                attrs["class"] = "govuk-select govuk-select--error"
+                attrs["aria-describedby"] = f"id_{name}-error"
+
+    @property
+    def has_bad_value(self) -> bool:
+        form = cast(forms.Form, self)
+        return form.is_bound and not form.is_valid()
+
+
+UNKNOWN_TOPIC = "Choose a topic from the list"
+
+
+class PublicationFilterForm(FilterFormMixin, forms.Form):
+    """The "You said, we did" page's filters (sent with GET)."""
 
     topic = forms.ChoiceField(
-        label="Topic", choices=[("", "All topics"), *Topic.choices], required=False
+        label="Topic",
+        choices=[("", "All topics"), *Topic.choices],
+        required=False,
+        error_messages={"invalid_choice": UNKNOWN_TOPIC},
     )
-    period = forms.ChoiceField(label="When it was said", choices=[], required=False)
+    period = forms.ChoiceField(
+        label="When it was said",
+        choices=[],
+        required=False,
+        error_messages={"invalid_choice": "Choose a school year from the list"},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].choices = period_choices(timezone.localdate())
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "govuk-select"
+        self.style_fields()
 
     def period_bounds(self) -> tuple[date | None, date | None]:
         slug = self.cleaned_data.get("period") if self.is_valid() else ""
@@ -365,10 +400,13 @@ class PublicationFilterForm(forms.Form):
         return self.cleaned_data.get("topic", "") if self.is_valid() else ""
 
 
-class OfficerFilterForm(forms.Form):
+class OfficerFilterForm(FilterFormMixin, forms.Form):
+    """The officers' list's filters (sent with GET)."""
+
     show = forms.ChoiceField(
         label="Show",
         required=False,
+        error_messages={"invalid_choice": "Choose what to show from the list"},
         choices=[
             ("", "All feedback"),
             ("overdue", "Overdue for a response"),
@@ -380,13 +418,15 @@ class OfficerFilterForm(forms.Form):
         ],
     )
     topic = forms.ChoiceField(
-        label="Topic", choices=[("", "All topics"), *Topic.choices], required=False
+        label="Topic",
+        choices=[("", "All topics"), *Topic.choices],
+        required=False,
+        error_messages={"invalid_choice": UNKNOWN_TOPIC},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "govuk-select"
+        self.style_fields()
 
     def values(self) -> dict:
         if not self.is_valid():

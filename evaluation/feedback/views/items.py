@@ -29,9 +29,12 @@ class FeedbackListView(AreaPermissionMixin, TemplateView):
         today = timezone.localdate()
         filters = forms.OfficerFilterForm(self.request.GET or None)
         items = selectors.area_items(area=self.area, today=today, **filters.values())
+        if filters.has_bad_value:
+            items = items.none()  # the filter's error says what to choose
         page = Paginator(items, selectors.PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(
             filters=filters,
+            form=filters,
             page=page,
             pagination=pagination(page, self.request),
             counts=selectors.area_counts(area=self.area, today=today),

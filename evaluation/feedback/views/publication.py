@@ -34,9 +34,12 @@ class PublicationView(PublicationAccessMixin, TemplateView):
             period_start=start,
             period_end=end,
         )
+        if filters.has_bad_value:
+            items = items.none()  # the filter's error says what to choose
         page = Paginator(items, selectors.PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(
             filters=filters,
+            form=filters,
             page=page,
             rows=[selectors.published_row(item) for item in page.object_list],
             pagination=pagination(page, self.request),
