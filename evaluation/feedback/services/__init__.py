@@ -1,5 +1,9 @@
 """Writes of "You said, we did": every change to feedback goes through one of these."""
 
+from evaluation.feedback.services.answered import (
+    feedback_answered_notify,
+    is_young_person_only,
+)
 from evaluation.feedback.services.digest import overdue_digest_send, overdue_digest_send_one
 from evaluation.feedback.services.importer import (
     ALREADY_IMPORTED,
@@ -27,6 +31,7 @@ __all__ = [
     "NOT_CONFIRMED",
     "due_date",
     "feedback_anonymise_confirm",
+    "feedback_answered_notify",
     "feedback_import_upload",
     "feedback_leave_out",
     "feedback_publish",
@@ -37,6 +42,7 @@ __all__ = [
     "feedback_settings_update",
     "feedback_unpublish",
     "feedback_upload_keep",
+    "is_young_person_only",
     "overdue_digest_send",
     "overdue_digest_send_one",
 ]

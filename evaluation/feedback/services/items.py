@@ -18,6 +18,7 @@ from evaluation.feedback.models import (
     Source,
     Topic,
 )
+from evaluation.feedback.services.answered import feedback_answered_notify
 
 RECEIVED = "Received"
 
@@ -137,6 +138,9 @@ def feedback_respond(
     """Give or change the response to `item` (locked for the change). Each change of kind,
     owner or due date is recorded with who and when.
 
+    The person who sent the item (a parent carer or young person) is emailed once per
+    version of the response (`feedback_answered_notify`).
+
     Raises ValidationError, by field: "we will" without its date or with a date before the
     day the item was said (or, when the date is set now, before today), "we could not"
     without why, a due date before the day the item was said (or a changed due date
@@ -197,4 +201,5 @@ def feedback_respond(
     item.save()
     if changes:
         _record_change(item, by=by, status="; ".join(changes), note=item.response_text[:500])
+    feedback_answered_notify(item=item)
     return item

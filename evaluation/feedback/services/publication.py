@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from coproduction.people.models import Person
 from evaluation.feedback.models import FeedbackItem, LeaveOutReason
+from evaluation.feedback.services.answered import feedback_answered_notify
 from evaluation.feedback.services.items import _record_change
 
 NOT_CONFIRMED = (
@@ -101,7 +102,8 @@ def feedback_anonymise_confirm(
 def feedback_publish(*, item: FeedbackItem, by: Person) -> FeedbackItem:
     """Publish `item`'s confirmed text with its response. Refused (ValidationError) when the
     text was not confirmed through the anonymising step, there is no response yet, or it is
-    left out. Publishing twice changes nothing."""
+    left out. Publishing twice changes nothing. The person who sent it is told, unless they
+    were already told about this response (`feedback_answered_notify`)."""
     item = _locked(item)
     if item.leave_out_reason:
         raise ValidationError(LEFT_OUT, code="left_out")
@@ -113,6 +115,8 @@ def feedback_publish(*, item: FeedbackItem, by: Person) -> FeedbackItem:
         item.published_at = timezone.now()
         item.save(update_fields=["published_at"])
         _record_change(item, by=by, status="Published")
+        # Nothing more if the family was already told about this response.
+        feedback_answered_notify(item=item)
     return item
 
 

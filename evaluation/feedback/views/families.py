@@ -6,13 +6,11 @@ from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
 from coproduction.people.mixins import AreaPermissionMixin, ServiceFormMixin
-from coproduction.people.models import Role
 from evaluation.feedback import forms, selectors, services
 
 
 def _is_young_person_only(person, area) -> bool:
-    roles = person.area_roles().get(area.pk, frozenset())
-    return Role.YOUNG_PERSON in roles and Role.PARENT_CARER not in roles
+    return services.is_young_person_only(person, area)
 
 
 class SendFeedbackView(AreaPermissionMixin, ServiceFormMixin, FormView):
