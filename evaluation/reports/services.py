@@ -26,8 +26,7 @@ STALE_AFTER = timedelta(minutes=15)
 LONGEST_PERIOD_DAYS = 5 * 366
 AREA_OR_BODY_KINDS = (ReportKind.SELF_EVALUATION, ReportKind.INSPECTION_PACK)
 FUTURE_START = (
-    "The first day must be today or in the past: a report can only cover a period that has "
-    "started"
+    "The first day must be today or in the past: a report can only cover a period that has started"
 )
 
 

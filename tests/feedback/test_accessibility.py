@@ -149,3 +149,20 @@ def test_import_pages(axe, world):
 
     upload(b"text,said_on,topic\n,2026-10-01,weather\n")
     upload(b"text,said_on,topic\nHard to search,2026-10-01,accessibility\n")
+
+
+def test_filters_with_values_not_on_the_list(axe, world):
+    w = world
+    for person, path in [
+        (w["parent"], "/birmingham/you-said-we-did/?topic=bad&period=1999"),
+        (w["officer"], "/birmingham/feedback/?show=everything&topic=bad"),
+    ]:
+        page = axe.open(path, as_person=person)
+        assert page.locator(".govuk-error-summary").is_visible(), path
+        axe.check(page)
+
+
+def test_the_item_page_of_a_left_out_item(axe, world):
+    w = world
+    services.feedback_leave_out(item=w["item"], by=w["officer"], reason="vexatious")
+    check_pages(axe, w["officer"], [f"/birmingham/feedback/{w['item'].pk}/"])

@@ -52,3 +52,19 @@ def test_the_form_with_its_errors(axe, world):
     axe.submit(page)
     assert page.locator(".govuk-error-summary").is_visible()
     axe.check(page)
+
+
+def test_the_form_with_a_period_in_the_future(axe, world):
+    from django.utils import timezone
+
+    page = axe.open("/birmingham/reports/new/", as_person=world["board"])
+    page.get_by_label("Inspection evidence pack").check()
+    page.get_by_label("Your own dates (type them below)").check()
+    year = str(timezone.localdate().year + 2)
+    for name, value in [("0", "1"), ("1", "1"), ("2", year)]:
+        page.locator(f"input[name=period_start_{name}]").fill(value)
+    for name, value in [("0", "31"), ("1", "12"), ("2", year)]:
+        page.locator(f"input[name=period_end_{name}]").fill(value)
+    axe.submit(page)
+    assert page.locator(".govuk-error-summary").is_visible()
+    axe.check(page)
