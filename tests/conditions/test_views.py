@@ -365,3 +365,38 @@ def test_closed_rounds_and_rounds_one_is_not_invited_to_are_not_on_the_home_page
     make_round(area, closed=False)  # open, but they are not invited
     client.force_login(rater.person)
     assert "Rate the conditions of success" not in client.get("/").content.decode()
+
+
+def test_an_open_round_shows_how_many_rated_not_the_not_coproduced_verdict(client, area):
+    officer = member(area, Role.OFFICER)
+    open_round = make_round(area, closed=False)
+    parent = add_rater(open_round, Role.PARENT_CARER)  # a forum representative, not rated yet
+    add_rater(open_round, person=officer, scores=5)
+    for _ in range(17):
+        add_rater(open_round, Role.OFFICER)
+    base = f"/{area.slug}/self-evaluation/conditions/"
+    hint = "No parent carer forum representative has rated yet"
+    client.force_login(officer)
+    listing = client.get(base).content.decode()
+    detail = client.get(f"{base}{open_round.pk}/").content.decode()
+    for page in (listing, detail):
+        assert "Not co-produced" not in page
+        assert hint in page
+    assert "1 of 19 rated" in listing
+    client.force_login(parent.person)  # the hint is for officers only
+    listing = client.get(base).content.decode()
+    assert "1 of 19 rated" in listing
+    assert hint not in listing
+    assert "Not co-produced" not in listing
+
+
+def test_the_hint_goes_once_a_forum_representative_has_rated(client, area):
+    officer = member(area, Role.OFFICER)
+    open_round = make_round(area, closed=False)
+    add_rater(open_round, Role.PARENT_CARER, scores=7)
+    client.force_login(officer)
+    base = f"/{area.slug}/self-evaluation/conditions/"
+    for url in (base, f"{base}{open_round.pk}/"):
+        page = client.get(url).content.decode()
+        assert "No parent carer forum representative has rated yet" not in page
+        assert "Not co-produced" not in page
