@@ -74,6 +74,19 @@ def latest_closing(held_on: date) -> date:
     return months_after(held_on, ROUND_OPEN_MONTHS)
 
 
+def latest_round_date(today: date | None = None) -> date:
+    """The last date a round opened today may carry: `ROUND_OPEN_MONTHS` after `today` (a
+    round is rated from the day it opens, so its date is at most a term away)."""
+    return months_after(today or timezone.localdate(), ROUND_OPEN_MONTHS)
+
+
+def round_date_too_late_message(today: date | None = None) -> str:
+    return (
+        f"The date of the round must be within {ROUND_OPEN_MONTHS} months from today, "
+        f"on or before {latest_round_date(today):%-d %B %Y}"
+    )
+
+
 def closing_too_late_message(held_on: date) -> str:
     return (
         f"The closing date must be within {ROUND_OPEN_MONTHS} months of the date of the round, "

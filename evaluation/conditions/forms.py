@@ -18,8 +18,10 @@ from evaluation.conditions.services.rounds import ConditionRating
 from evaluation.date_limits import (
     closing_too_late_message,
     latest_closing,
+    latest_round_date,
     not_before_reforms,
     not_too_far_ahead,
+    round_date_too_late_message,
 )
 from evaluation.figures import academic_year
 from evaluation.scale import EngagementLevel, level_choices
@@ -75,7 +77,9 @@ class RoundOpenForm(GovUKFormMixin, forms.Form):
     def clean(self):
         data = super().clean()
         held_on, closes_on = data.get("held_on"), data.get("closes_on")
-        if held_on and closes_on and closes_on > latest_closing(held_on):
+        if held_on and held_on > latest_round_date():
+            self.add_error("held_on", round_date_too_late_message())
+        elif held_on and closes_on and closes_on > latest_closing(held_on):
             self.add_error("closes_on", closing_too_late_message(held_on))
         if not data.get("roles") and not data.get("people") and not self.has_error("people"):
             self.add_error("roles", "Choose who is invited to rate: a role, some people, or both")

@@ -400,3 +400,16 @@ def test_the_hint_goes_once_a_forum_representative_has_rated(client, area):
         page = client.get(url).content.decode()
         assert "No parent carer forum representative has rated yet" not in page
         assert "Not co-produced" not in page
+
+
+def test_a_round_dated_in_2099_is_refused_at_its_date(client, area):
+    from datetime import date
+
+    officer = member(area, Role.OFFICER)
+    client.force_login(officer)
+    response = client.post(
+        f"/{area.slug}/self-evaluation/conditions/open/",
+        open_round_data(date(2099, 12, 1), date(2099, 12, 2)),
+    )
+    assert "within 3 months from today" in response.context["form"].errors["held_on"][0]
+    assert not ConditionsRound.objects.exists()
