@@ -189,10 +189,14 @@ class AreasSideBySideView(LoginRequiredMixin, TemplateView):
         context.update(form=form, table=None, period=None)
         if form.is_valid():
             period = selectors.period_choose(years, form.cleaned_data["period"], default=years[0])
-            context.update(
-                period=period,
-                table=selectors.areas_side_by_side(
-                    person=self.request.user, period=period, today=today
-                ),
+            table = selectors.areas_side_by_side(
+                person=self.request.user, period=period, today=today
             )
+            # Cells read as on each area's dashboard (`display`): None is "No data", a
+            # suppressed value its words, numbers without a trailing ".0".
+            rows = [
+                {"label": row.label, "cells": [display(value) for value in row.values]}
+                for row in table.rows
+            ]
+            context.update(period=period, table=table, rows=rows)
         return context

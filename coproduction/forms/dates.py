@@ -18,6 +18,8 @@ from datetime import date
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.text import capfirst
 
 PARTS = ("day", "month", "year")
@@ -49,6 +51,21 @@ class GovUKDateWidget(DateInputWidget):
         return context
 
 
+def _example(when: str) -> str:
+    today = timezone.localdate()
+    year = today.year - 1 if when == "past" else today.year + 1
+    return f"For example, 27 3 {year}"
+
+
+def date_hint(when: str):
+    """The hint under a date field, its example on the right side of today: `when` is "past"
+    (an example last year, for dates that have happened) or "future" (next year, for due and
+    closing dates). Lazy: worked out each time the form is shown, so it never goes stale."""
+    if when not in ("past", "future"):
+        raise ValueError(f"when must be 'past' or 'future', not {when!r}")
+    return lazy(_example, str)(when)
+
+
 def _joined(parts: list[str]) -> str:
     return " and ".join(parts) if len(parts) < 3 else "day, month and year"
 
@@ -59,7 +76,9 @@ class GovUKDateField(forms.MultiValueField):
     `label` is the question shown above the boxes. `name` is how messages call the date, mid
     sentence (for example "the start date"); it defaults to the label. Years must have 4 numbers
     and lie from `min_year` to `max_year`. Cleans to a `datetime.date`, or None when the field
-    is optional and left empty.
+    is optional and left empty. `when` ("past" or "future") gives the default hint an
+    example on that side of today (see `date_hint`); without it the hint is the fixed
+    "For example, 27 3 2027". A `help_text` given wins over both.
 
     Errors are raised as a `ValidationError` naming what is wrong; the boxes that are wrong are
     listed in `wrong_parts` (indexes 0 day, 1 month, 2 year) and on each box's widget as
@@ -74,11 +93,14 @@ class GovUKDateField(forms.MultiValueField):
         label: str,
         name: str | None = None,
         required: bool = True,
-        help_text: str = "For example, 27 3 2027",
+        help_text: str | None = None,
+        when: str | None = None,
         min_year: int = 1900,
         max_year: int = 2200,
         **kwargs,
     ):
+        if help_text is None:
+            help_text = date_hint(when) if when else "For example, 27 3 2027"
         self.name = name or label
         self.min_year = min_year
         self.max_year = max_year

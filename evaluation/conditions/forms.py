@@ -7,13 +7,22 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Fieldset, Layout, Size
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 
-from coproduction.forms.dates import GovUKDateField
+from coproduction.forms.dates import GovUKDateField, date_hint
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import Person, Role
 from evaluation.conditions import selectors
 from evaluation.conditions.constants import ActionStatus, Condition, Theme
 from evaluation.conditions.services.rounds import ConditionRating
+from evaluation.date_limits import (
+    closing_too_late_message,
+    latest_closing,
+    latest_round_date,
+    not_before_reforms,
+    not_too_far_ahead,
+    round_date_too_late_message,
+)
 from evaluation.figures import academic_year
 from evaluation.scale import EngagementLevel, level_choices
 from forums.models import Body
@@ -31,13 +40,20 @@ class RoundOpenForm(GovUKFormMixin, forms.Form):
         error_messages={"invalid_choice": "Choose a board or work stream from the list"},
     )
     held_on = GovUKDateField(
-        label="Date of the round", name="the date of the round", help_text="For example, 14 10 2026"
+        label="Date of the round",
+        name="the date of the round",
+        help_text="For example, 14 10 2026",
+        validators=[not_before_reforms("the date of the round")],
     )
     closes_on = GovUKDateField(
         label="Closing date",
         name="the closing date",
-        help_text="Raters can give and change their scores until the end of this day. "
-        "For example, 28 10 2026",
+        help_text=format_lazy(
+            "Raters can give and change their scores until the end of this day, at most "
+            "3 months after the date of the round. {}",
+            date_hint("future"),
+        ),
+        validators=[not_before_reforms("the closing date")],
     )
     roles = forms.MultipleChoiceField(
         label="Invite everyone in the area with these roles",
@@ -60,6 +76,11 @@ class RoundOpenForm(GovUKFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
+        held_on, closes_on = data.get("held_on"), data.get("closes_on")
+        if held_on and held_on > latest_round_date():
+            self.add_error("held_on", round_date_too_late_message())
+        elif held_on and closes_on and closes_on > latest_closing(held_on):
+            self.add_error("closes_on", closing_too_late_message(held_on))
         if not data.get("roles") and not data.get("people") and not self.has_error("people"):
             self.add_error("roles", "Choose who is invited to rate: a role, some people, or both")
         return data
@@ -169,7 +190,10 @@ class PlanActionForm(GovUKFormMixin, forms.Form):
         },
     )
     due_on = GovUKDateField(
-        label="Due date", name="the due date", help_text="For example, 31 3 2027"
+        label="Due date",
+        name="the due date",
+        help_text=format_lazy("At most 3 years ahead. {}", date_hint("future")),
+        validators=[not_before_reforms("the due date"), not_too_far_ahead("the due date")],
     )
     status = forms.ChoiceField(
         label="Status", choices=ActionStatus.choices, initial=ActionStatus.NOT_STARTED

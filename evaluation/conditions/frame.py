@@ -28,6 +28,27 @@ def overdue_actions_sections(person, area) -> list[dict]:
     ]
 
 
+def rounds_to_rate_sections(person, area) -> list[dict]:
+    """ "Rate the conditions of success": open rounds the person is invited to rate and has
+    not rated yet, so a parent carer finds the invitation on their home page (one query)."""
+    if not getattr(person, "is_authenticated", False):
+        return []
+    raters, more = first_rows(
+        selectors.rounds_to_rate_of(person=person, area=area, today=timezone.localdate())
+    )
+    if not raters:
+        return []
+    return [
+        {
+            "title": "Rate the conditions of success",
+            "template": "conditions/home_rounds_to_rate.html",
+            "raters": raters,
+            "more": more,
+            "show_area": area is None,
+        }
+    ]
+
+
 def _seed() -> None:
     from evaluation.conditions import demo
 
@@ -68,6 +89,9 @@ def register() -> None:
     )
     registry.add_sections(
         SectionProvider("conditions_actions", overdue_actions_sections, order=15, on_area=False)
+    )
+    registry.add_sections(
+        SectionProvider("conditions_to_rate", rounds_to_rate_sections, order=14, on_area=False)
     )
     registry.add_demo_loader(
         DemoLoader("conditions", _seed, after=("people", "forums", "meetings"))

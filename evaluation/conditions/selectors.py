@@ -211,6 +211,25 @@ def overdue_actions_of(*, person: Person, area: LocalArea | None, today: date) -
     return actions.select_related("area").order_by("due_on", "pk")
 
 
+def rounds_to_rate_of(*, person: Person, area: LocalArea | None, today: date) -> QuerySet:
+    """The person's invitations to rate that still wait for their scores: open rounds (not
+    closed by an officer, closing date today or later) of areas they still belong to, which
+    they have not rated yet; in `area` or every area; soonest closing first. Each row is a
+    RoundRater with its round, the round's area and body."""
+    raters = RoundRater.objects.filter(
+        person=person,
+        rated_at__isnull=True,
+        round__closed_at__isnull=True,
+        round__closes_on__gte=today,
+        round__area__memberships__person=person,
+    )
+    if area is not None:
+        raters = raters.filter(round__area=area)
+    return raters.select_related("round__area", "round__body").order_by(
+        "round__closes_on", "round_id"
+    )
+
+
 def area_people(*, area: LocalArea) -> QuerySet[Person]:
     """The area's members, for choosing owners and raters."""
     return Person.objects.filter(

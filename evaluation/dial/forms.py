@@ -9,6 +9,7 @@ from django.utils import timezone
 from coproduction.forms.dates import GovUKDateField
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import Organisation, Role
+from evaluation.date_limits import not_before_reforms
 from evaluation.dial import selectors
 from evaluation.dial.models import (
     LOWEST_AIM,
@@ -177,7 +178,10 @@ class AssessmentForm(GovUKFormMixin, forms.Form):
             },
         )
         self.fields["assessed_on"] = GovUKDateField(
-            label="Date of the assessment", name="the date of the assessment"
+            label="Date of the assessment",
+            name="the date of the assessment",
+            when="past",
+            validators=[not_before_reforms("the date of the assessment")],
         )
 
     def clean_assessed_on(self):
@@ -303,7 +307,10 @@ class CharacteristicsForm(GovUKFormMixin, forms.Form):
             error_messages={"invalid_choice": "Choose a board or work stream from the list"},
         )
         self.fields["checked_on"] = GovUKDateField(
-            label="Date of the check", name="the date of the check"
+            label="Date of the check",
+            name="the date of the check",
+            when="past",
+            validators=[not_before_reforms("the date of the check")],
         )
         for value, label in Characteristic.choices:
             self.fields[f"{value}_status"] = forms.ChoiceField(

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from coproduction.people.models import AreaMembership, LocalArea, Person
+from evaluation.date_limits import EARLIEST_TEXT, SEND_REFORMS_BEGAN
 from evaluation.dial import selectors
 from evaluation.dial.models import (
     KINDS_FOR_DIAL,
@@ -81,6 +82,8 @@ def _check_assessment(
         errors["evidence"] = NEEDS_EVIDENCE
     if assessed_on is not None and assessed_on > timezone.localdate():
         errors["assessed_on"] = FUTURE_DATE
+    elif assessed_on is not None and assessed_on < SEND_REFORMS_BEGAN:
+        errors["assessed_on"] = f"The date of the assessment must be on or after {EARLIEST_TEXT}"
     ids = {person.pk for person in participants}
     if ids and AreaMembership.objects.filter(area=area, person_id__in=ids).count() != len(ids):
         errors["participants"] = "Choose people of this area"
@@ -289,6 +292,8 @@ def characteristics_check_record(
         errors["body"] = "Choose a board or work stream of this area"
     if checked_on is not None and checked_on > timezone.localdate():
         errors["checked_on"] = "The date of the check must be today or in the past"
+    elif checked_on is not None and checked_on < SEND_REFORMS_BEGAN:
+        errors["checked_on"] = f"The date of the check must be on or after {EARLIEST_TEXT}"
     for characteristic in Characteristic.values:
         status, evidence = ratings.get(characteristic, ("", ""))
         if status not in CharacteristicStatus.values:

@@ -33,6 +33,18 @@ def suppress(count: int | None) -> int | str | None:
     return SUPPRESSED
 
 
+def shown_if_enough(value: Any, *, count: int | None) -> Any:
+    """A value worked out from `count` people's records (an average, a share, a median), as
+    a figure cell or a measure shows it: None ("No data") when nothing was counted, the words
+    "fewer than 5" when 1 to 4 were (so the area dashboard and the side-by-side view read the
+    same), else `value`. Source: the small-count rule above."""
+    if not count:
+        return None
+    if count < SMALL_COUNT:
+        return SUPPRESSED
+    return value
+
+
 @dataclass(frozen=True)
 class Period:
     """A stretch of days the dashboard is filtered to: a term or an academic year.

@@ -15,6 +15,7 @@ from evaluation.figures import (
     FigureProvider,
     Measure,
     register,
+    shown_if_enough,
     suppress,
 )
 from forums.expenses.models import Claim, ClaimStatus
@@ -57,10 +58,7 @@ def build(scope: DashboardScope) -> list[Figure]:
             headings=("Measure", "Value"),
             rows=(
                 ("Claims paid", suppress(count)),
-                (
-                    "Average days to pay",
-                    summary["days"] if count >= 5 or count == 0 else "not shown (fewer than 5)",
-                ),
+                ("Average days to pay", shown_if_enough(summary["days"], count=count)),
                 ("Amount paid (£)", f"{summary['amount'] or Decimal('0'):.2f}"),
             ),
         )
@@ -124,7 +122,7 @@ def measures(scope: DashboardScope) -> list[Measure]:
     count = summary["count"] or 0
     return [
         Measure("Expense claims paid", suppress(count)),
-        Measure("Average days to pay a claim", summary["days"] if count >= 5 else None),
+        Measure("Average days to pay a claim", shown_if_enough(summary["days"], count=count)),
     ]
 
 

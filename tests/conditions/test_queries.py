@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from coproduction.people.models import Role
 from tests.conditions.factories import add_rater, make_action, make_round, make_year
+from tests.forums.factories import BodyFactory
 from tests.people.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -67,10 +68,11 @@ def year_page(area, n):
 
 
 def home_page(area, n):
-    # guards: one query per overdue action for its area
+    # guards: one query per overdue action for its area, per round to rate for its area or body
     officer = member(area, Role.OFFICER)
     for _ in range(n):
         make_action(area, officer, due_on=timezone.localdate() - timedelta(days=3))
+        add_rater(make_round(area, body=BodyFactory(area=area), closed=False), person=officer)
     return "/", officer
 
 
@@ -80,7 +82,7 @@ PAGES = {
     "rate page": (rate_page, 8),
     "action plan": (action_plan, 6),
     "year page": (year_page, 7),
-    "home page": (home_page, 17),
+    "home page": (home_page, 18),
 }
 
 

@@ -234,3 +234,182 @@ def test_opening_a_round_with_nobody_invited_says_so_at_the_field(client, area):
     errors = response.context["form"].errors
     assert "Choose who is invited" in errors["roles"][0]
     assert not ConditionsRound.objects.exists()
+
+
+# Implausible dates (tester's report: a round could close on 1 December 2099) -----------------
+
+
+def open_round_data(held_on, closes_on):
+    return {
+        **date_data("held_on", held_on),
+        **date_data("closes_on", closes_on),
+        "roles": ["parent_carer", "officer"],
+        "form_token": "a-one-time-form-token-123456",
+    }
+
+
+def test_a_round_closing_in_2099_is_refused_at_the_closing_date(client, area):
+    from datetime import date
+
+    officer = member(area, Role.OFFICER)
+    client.force_login(officer)
+    today = timezone.localdate()
+    response = client.post(
+        f"/{area.slug}/self-evaluation/conditions/open/",
+        open_round_data(today, date(2099, 12, 1)),
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "within 3 months of the date of the round" in errors["closes_on"][0]
+    assert not ConditionsRound.objects.exists()
+
+
+def test_a_round_may_close_3_months_after_its_date_but_not_a_day_later(area):
+    from django.core.exceptions import ValidationError
+
+    from evaluation.conditions.services.rounds import round_open
+    from evaluation.date_limits import latest_closing
+
+    officer = member(area, Role.OFFICER)
+    today = timezone.localdate()
+    with pytest.raises(ValidationError) as caught:
+        round_open(
+            area=area,
+            by=officer,
+            held_on=today,
+            closes_on=latest_closing(today) + timedelta(days=1),
+            roles=["officer"],
+        )
+    assert "closes_on" in caught.value.message_dict
+    round_open(
+        area=area, by=officer, held_on=today, closes_on=latest_closing(today), roles=["officer"]
+    )
+    assert ConditionsRound.objects.count() == 1
+
+
+def test_a_round_dated_1900_is_refused_at_its_date(client, area):
+    from datetime import date
+
+    officer = member(area, Role.OFFICER)
+    client.force_login(officer)
+    response = client.post(
+        f"/{area.slug}/self-evaluation/conditions/open/",
+        open_round_data(date(1900, 1, 1), timezone.localdate()),
+    )
+    assert "on or after 1 September 2014" in response.context["form"].errors["held_on"][0]
+    assert not ConditionsRound.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("years_ahead", "message"),
+    [(73, "must be within 3 years"), (-126, "on or after 1 September 2014")],
+)
+def test_an_action_due_in_2099_or_1900_is_refused_at_the_due_date(
+    client, area, years_ahead, message
+):
+    officer = member(area, Role.OFFICER)
+    client.force_login(officer)
+    url = f"/{area.slug}/self-evaluation/actions/add/"
+    today = timezone.localdate()
+    due = today.replace(day=1, year=today.year + years_ahead)
+    response = client.post(
+        url,
+        {
+            "form_token": client.get(url).context["form"].form_token,
+            "theme": "culture",
+            "description": "Vision written with families",
+            "owner": officer.pk,
+            **date_data("due_on", due),
+            "status": "green",
+        },
+    )
+    assert response.status_code == 200
+    assert message in response.context["form"].errors["due_on"][0]
+    assert "Vision written with families" in response.content.decode()
+    assert not PlanAction.objects.exists()
+
+
+def test_future_dates_show_a_future_example_in_their_hint(client, area):
+    officer = member(area, Role.OFFICER)
+    client.force_login(officer)
+    next_year = timezone.localdate().year + 1
+    for url in ("conditions/open/", "actions/add/"):
+        page = client.get(f"/{area.slug}/self-evaluation/{url}").content.decode()
+        assert f"For example, 27 3 {next_year}" in page
+
+
+# The invitation to rate on the home page (tester: a parent had to go Overview → Conditions) ---
+
+
+def test_an_invited_parent_finds_the_open_round_to_rate_on_their_home_page(client, area):
+    r = make_round(area, closed=False)
+    rater = add_rater(r, Role.PARENT_CARER)
+    client.force_login(rater.person)
+    page = client.get("/").content.decode()
+    assert "Rate the conditions of success" in page
+    assert f"/{area.slug}/self-evaluation/conditions/{r.pk}/rate/" in page
+    client.post(f"/{area.slug}/self-evaluation/conditions/{r.pk}/rate/", rating_data(6))
+    assert "Rate the conditions of success" not in client.get("/").content.decode()
+
+
+def test_closed_rounds_and_rounds_one_is_not_invited_to_are_not_on_the_home_page(client, area):
+    closed = make_round(area, closed=True)
+    rater = add_rater(closed, Role.PARENT_CARER)
+    past_closing = make_round(
+        area,
+        held_on=timezone.localdate() - timedelta(days=20),
+        closes_on=timezone.localdate() - timedelta(days=1),
+        closed=False,
+    )
+    add_rater(past_closing, person=rater.person)
+    make_round(area, closed=False)  # open, but they are not invited
+    client.force_login(rater.person)
+    assert "Rate the conditions of success" not in client.get("/").content.decode()
+
+
+def test_an_open_round_shows_how_many_rated_not_the_not_coproduced_verdict(client, area):
+    officer = member(area, Role.OFFICER)
+    open_round = make_round(area, closed=False)
+    parent = add_rater(open_round, Role.PARENT_CARER)  # a forum representative, not rated yet
+    add_rater(open_round, person=officer, scores=5)
+    for _ in range(17):
+        add_rater(open_round, Role.OFFICER)
+    base = f"/{area.slug}/self-evaluation/conditions/"
+    hint = "No parent carer forum representative has rated yet"
+    client.force_login(officer)
+    listing = client.get(base).content.decode()
+    detail = client.get(f"{base}{open_round.pk}/").content.decode()
+    for page in (listing, detail):
+        assert "Not co-produced" not in page
+        assert hint in page
+    assert "1 of 19 rated" in listing
+    client.force_login(parent.person)  # the hint is for officers only
+    listing = client.get(base).content.decode()
+    assert "1 of 19 rated" in listing
+    assert hint not in listing
+    assert "Not co-produced" not in listing
+
+
+def test_the_hint_goes_once_a_forum_representative_has_rated(client, area):
+    officer = member(area, Role.OFFICER)
+    open_round = make_round(area, closed=False)
+    add_rater(open_round, Role.PARENT_CARER, scores=7)
+    client.force_login(officer)
+    base = f"/{area.slug}/self-evaluation/conditions/"
+    for url in (base, f"{base}{open_round.pk}/"):
+        page = client.get(url).content.decode()
+        assert "No parent carer forum representative has rated yet" not in page
+        assert "Not co-produced" not in page
+
+
+def test_a_round_dated_in_2099_is_refused_at_its_date(client, area):
+    from datetime import date
+
+    officer = member(area, Role.OFFICER)
+    client.force_login(officer)
+    response = client.post(
+        f"/{area.slug}/self-evaluation/conditions/open/",
+        open_round_data(date(2099, 12, 1), date(2099, 12, 2)),
+    )
+    assert "within 3 months from today" in response.context["form"].errors["held_on"][0]
+    assert not ConditionsRound.objects.exists()

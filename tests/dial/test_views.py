@@ -296,3 +296,72 @@ def test_an_officer_maps_stakeholders_and_who_is_missing(client, area, officer):
     assert "Venues, Networks" in page
     assert "Seldom heard." in page
     assert Stakeholder.objects.count() == 1
+
+
+# Implausible dates (tester's report: an assessment dated 1 January 1900 was accepted) -------
+
+
+def test_an_assessment_dated_1900_is_refused_at_the_field_and_the_text_kept(
+    client, area, officer, subject
+):
+    client.force_login(officer)
+    url = f"/{area.slug}/self-evaluation/dial/{subject.pk}/assess/"
+    response = client.post(
+        url, assessment_data(assessed_on_0="1", assessed_on_1="1", assessed_on_2="1900")
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors["assessed_on"]
+    assert errors == [
+        "The date of the assessment must be on or after 1 September 2014, when "
+        "the SEND reforms began"
+    ]
+    assert "Families should shape the annual review process." in response.content.decode()
+    assert not DialAssessment.objects.exists()
+
+
+def test_a_characteristics_check_dated_before_the_reforms_is_refused(client, area, officer):
+    from evaluation.dial.models import Characteristic
+
+    client.force_login(officer)
+    data = {"checked_on_0": "31", "checked_on_1": "8", "checked_on_2": "2014", "form_token": TOKEN}
+    for value in Characteristic.values:
+        data[f"{value}_status"] = "not_yet"
+    response = client.post(f"/{area.slug}/self-evaluation/characteristics/check/", data)
+    assert response.status_code == 200
+    assert "on or after 1 September 2014" in response.context["form"].errors["checked_on"][0]
+    assert not CharacteristicCheck.objects.exists()
+
+
+def test_past_only_dates_show_a_past_example_in_their_hint(client, area, officer, subject):
+    client.force_login(officer)
+    last_year = timezone.localdate().year - 1
+    for url in (
+        f"/{area.slug}/self-evaluation/dial/{subject.pk}/assess/",
+        f"/{area.slug}/self-evaluation/characteristics/check/",
+    ):
+        page = client.get(url).content.decode()
+        assert f"For example, 27 3 {last_year}" in page
+        assert f"27 3 {last_year + 2}" not in page
+
+
+def test_the_services_refuse_dates_before_the_reforms_too(area, officer, subject):
+    from datetime import date
+
+    from django.core.exceptions import ValidationError
+
+    from evaluation.dial import services
+
+    with pytest.raises(ValidationError) as caught:
+        services.dial_assessment_record(
+            subject=subject,
+            by=officer,
+            level=4,
+            aimed_level=5,
+            aim_reason="Why",
+            evidence="Minutes",
+            answers={},
+            participants=[],
+            others_count=0,
+            assessed_on=date(1900, 1, 1),
+        )
+    assert "assessed_on" in caught.value.message_dict

@@ -90,3 +90,48 @@ def test_the_dashboard_links_to_the_side_by_side_view_for_people_in_several_area
 def test_no_side_by_side_link_for_one_area(client, area):
     client.force_login(member(area, Role.BOARD_MEMBER))
     assert 'href="/dashboard/areas/"' not in client.get("/birmingham/dashboard/").content.decode()
+
+
+def _cell(page: str, label: str) -> str:
+    """The first data cell of the row headed `label` (the first area's value)."""
+    row = page[page.index(label) :].split("</tr>")[0]
+    return row.split("<td", 1)[1].split(">", 1)[1].split("</td>")[0]
+
+
+def test_a_suppressed_average_reads_the_same_side_by_side_as_on_the_area_dashboard(client, area):
+    """Tester: 2 claims paid showed "Average days to pay a claim: No data" side by side while
+    the area dashboard said they were too few to show."""
+    from tests.expenses.factories import signed_agreement
+    from tests.expenses.test_dashboard import paid_claims
+
+    person = member(area, Role.OFFICER)
+    client.force_login(person)
+    signed_agreement(area)
+    paid_claims(area, 2)
+    side = client.get("/dashboard/areas/").content.decode()
+    assert _cell(side, "Average days to pay a claim") == SUPPRESSED
+    dashboard = client.get(f"/{area.slug}/dashboard/").content.decode()
+    assert _cell(dashboard, "Average days to pay") == SUPPRESSED
+
+
+def test_no_claims_paid_reads_no_data_in_both_places(client, area):
+    person = member(area, Role.OFFICER)
+    client.force_login(person)
+    side = client.get("/dashboard/areas/").content.decode()
+    assert _cell(side, "Average days to pay a claim") == "No data"
+    dashboard = client.get(f"/{area.slug}/dashboard/").content.decode()
+    assert _cell(dashboard, "Average days to pay") == "No data"
+
+
+def test_numbers_side_by_side_read_as_on_the_dashboard(client, area):
+    from tests.expenses.factories import signed_agreement
+    from tests.expenses.test_dashboard import paid_claims
+
+    person = member(area, Role.OFFICER)
+    client.force_login(person)
+    signed_agreement(area)
+    paid_claims(area, 5, waited_days=10)
+    side = client.get("/dashboard/areas/").content.decode()
+    assert _cell(side, "Average days to pay a claim") == "10"
+    dashboard = client.get(f"/{area.slug}/dashboard/").content.decode()
+    assert _cell(dashboard, "Average days to pay") == "10"

@@ -181,3 +181,31 @@ def test_an_empty_period_means_the_current_school_year(client, board, area):
     page = client.get("/birmingham/dashboard/?period=&body=").content.decode()
     assert f'<option value="{year.slug}" selected>' in page
     assert "There is a problem" not in page
+
+
+def test_csv_numbers_read_as_on_the_page_whole_numbers_without_a_trailing_zero():
+    """Tester: the conditions figures' CSV said "3.0" and "-3.0" where the page says 3 and -3."""
+    from decimal import Decimal
+
+    from evaluation.csv_export import figure_csv_lines
+    from evaluation.figures import Figure
+
+    figure = Figure(
+        slug="numbers",
+        title="Numbers",
+        headings=("Whole", "Negative", "Decimal", "Money", "Count", "Text"),
+        rows=((3.0, -3.0, 2.5, Decimal("4.00"), 7, "-3.0"),),
+    )
+    text = "".join(figure_csv_lines(figure))
+    assert text.splitlines()[1] == "3,-3,2.5,4,7,'-3.0"
+
+
+def test_the_conditions_gap_csv_has_no_trailing_zeros(client, board, area):
+    from tests.conditions.factories import scored_round
+
+    scored_round(area, family=[3] * 5, professionals=[6] * 5)
+    response = client.get("/birmingham/dashboard/figures/conditions-by-role-group.csv")
+    rows = read_csv(response)
+    assert rows[1][1:] == ["3", "6", "-3"]
+    page = client.get("/birmingham/dashboard/").content.decode()
+    assert ">-3<" in page

@@ -50,7 +50,7 @@ PAGES = {
     "your expenses": (my_claims, 10),
     "claims": (officers_claims, 6),
     "finance file": (finance_file, 7),
-    "home": (home, 17),
+    "home": (home, 18),
 }
 
 

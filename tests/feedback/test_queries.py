@@ -128,7 +128,7 @@ PAGES = {
     "officer list": (officer_list, 8),
     "item page": (item_page, 7),
     "what you told us": (yours, 6),
-    "home page with overdue feedback": (home_overdue, 17),
+    "home page with overdue feedback": (home_overdue, 18),
 }
 
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from coproduction.forms.dates import GovUKDateField
 from coproduction.people.models import Role
 from initiatives.models import Initiative
 from tests.initiatives.test_views import REGISTER_URL, error_summary, page_text, valid_form
@@ -116,3 +117,16 @@ def test_an_empty_required_date_asks_for_it(client, area):
     url = f"/birmingham/initiatives/{initiative.code}/opportunities/add/"
     response = client.post(url, {"closes_on_0": "", "closes_on_1": "", "closes_on_2": ""})
     assert '<a href="#id_closes_on_0">Enter the closing date</a>' in error_summary(response)
+
+
+def test_the_hint_gives_an_example_on_the_right_side_of_today():
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    past = GovUKDateField(label="Date", when="past")
+    assert str(past.help_text) == f"For example, 27 3 {year - 1}"
+    assert str(GovUKDateField(label="Due", when="future").help_text) == (
+        f"For example, 27 3 {year + 1}"
+    )
+    assert GovUKDateField(label="Date").help_text == "For example, 27 3 2027"  # unchanged
+    assert GovUKDateField(label="Date", when="past", help_text="Mine").help_text == "Mine"

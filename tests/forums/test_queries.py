@@ -196,8 +196,9 @@ PAGES = {
     "agreements": (agreements, 7),
     "agreement page": (agreement_page, 13),
     # 12, and 1 for each app's home section that a parent carer can see: next meetings,
-    # courses open to you, "say how it felt", overdue actions, your claims.
-    "home page": (home_page, 17),
+    # courses open to you, "say how it felt", conditions rounds to rate, overdue actions,
+    # your claims.
+    "home page": (home_page, 18),
 }
 
 

@@ -163,8 +163,9 @@ def test_home_and_area_overview(client, area, people, django_assert_num_queries,
             opened_by=people["officer"],
         )
         InterestFactory(opportunity=opportunity, person=people["parent"])
-    # Each home count includes 1 query for "Your next meetings" (forums.meetings).
-    for role, count in [("parent", 17), ("officer", 17)]:
+    # Each home count includes 1 query for each app's home section ("Your next meetings",
+    # "Rate the conditions of success", ...).
+    for role, count in [("parent", 18), ("officer", 18)]:
         client.force_login(people[role])
         with django_assert_num_queries(count):
             assert client.get("/").status_code == 200

@@ -69,7 +69,7 @@ PAGES = {
     "past courses": (past_courses, 6),
     "training records": (records, 7),
     "course page": (course_page, 8),
-    "home page": (home_page, 17),
+    "home page": (home_page, 18),
     "account page": (account_page, 6),
 }
 

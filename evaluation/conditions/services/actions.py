@@ -11,6 +11,7 @@ from django.db import transaction
 from coproduction.people.models import AreaMembership, LocalArea, Person
 from evaluation.conditions.constants import Condition
 from evaluation.conditions.models import ConditionsRound, PlanAction
+from evaluation.date_limits import ACTION_YEARS_AHEAD, EARLIEST_TEXT, SEND_REFORMS_BEGAN, latest_due
 
 FIELDS = (
     "theme",
@@ -36,6 +37,14 @@ def _check(area: LocalArea, values: dict) -> None:
         )
     elif level_from is not None and level_to <= level_from:
         errors["level_to"] = "The level to reach must be higher than the level it starts from"
+    due_on = values.get("due_on")
+    if due_on is not None and due_on < SEND_REFORMS_BEGAN:
+        errors["due_on"] = f"The due date must be on or after {EARLIEST_TEXT}"
+    elif due_on is not None and due_on > latest_due():
+        errors["due_on"] = (
+            f"The due date must be within {ACTION_YEARS_AHEAD} years, "
+            f"on or before {latest_due():%-d %B %Y}"
+        )
     unknown = [n for n in values.get("conditions") or [] if n not in Condition.values]
     if unknown:
         errors["conditions"] = "Choose conditions from the list"

@@ -18,6 +18,14 @@ from django.utils import timezone
 from coproduction.people.models import FAMILY_ROLES, AreaMembership, LocalArea, Person, Role
 from evaluation.conditions.constants import SCORE_MAX, SCORE_MIN, Condition, RaterGroup
 from evaluation.conditions.models import ConditionScore, ConditionsRound, RoundRater
+from evaluation.date_limits import (
+    EARLIEST_TEXT,
+    SEND_REFORMS_BEGAN,
+    closing_too_late_message,
+    latest_closing,
+    latest_round_date,
+    round_date_too_late_message,
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +63,10 @@ def round_open(
     current member of `area` holding one of `roles`, and each of `people` (who must belong to
     the area). Raters' groups (families or professionals) are read from their roles now.
 
-    Raises ValidationError naming the field: a body of another area, a closing date before
-    the round's date or before today, nobody invited.
+    Raises ValidationError naming the field: a body of another area; a round dated before
+    the SEND reforms or more than `date_limits.ROUND_OPEN_MONTHS` months from today; a closing
+    date before the round's date, before today or more than `ROUND_OPEN_MONTHS` months after
+    the round's date; nobody invited.
     """
     today = today or timezone.localdate()
     errors: dict[str, str] = {}
@@ -66,6 +76,12 @@ def round_open(
         errors["closes_on"] = "The closing date must be the same as or after the date of the round"
     elif closes_on < today:
         errors["closes_on"] = "The closing date must be today or in the future"
+    elif closes_on > latest_closing(held_on):
+        errors["closes_on"] = closing_too_late_message(held_on)
+    if held_on < SEND_REFORMS_BEGAN:
+        errors["held_on"] = f"The date of the round must be on or after {EARLIEST_TEXT}"
+    elif held_on > latest_round_date(today):
+        errors["held_on"] = round_date_too_late_message(today)
     person_ids = {person.pk for person in people}
     memberships = list(
         AreaMembership.objects.filter(area=area)
