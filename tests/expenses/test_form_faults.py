@@ -96,3 +96,22 @@ def test_huge_settings_and_budgets_are_reported_once_in_plain_words(client, area
     ).content.decode()
     assert "Ensure that" not in page
     assert page.count("Enter a budget of") == 2
+
+
+@pytest.mark.parametrize(
+    "form_class",
+    [
+        "forums.expenses.forms.ClaimForm",
+        "forums.expenses.forms.ReceiptForm",
+        "forums.meetings.forms.PaperForm",
+        "coproduction.forms.uploads.SpreadsheetUploadForm",
+    ],
+)
+def test_every_upload_form_tag_says_multipart_once(form_class):
+    from django.template import Context, Template
+    from django.utils.module_loading import import_string
+
+    form = import_string(form_class)()
+    html = Template("{% load crispy_forms_tags %}{% crispy form %}").render(Context({"form": form}))
+    tag = re.search(r"<form[^>]*>", html).group(0)
+    assert tag.count("enctype=") == 1, tag
