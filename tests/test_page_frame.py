@@ -1,5 +1,7 @@
 """The page frame every page shares: menu by role, area switcher, cookies, headers, errors."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import include, path
@@ -80,3 +82,11 @@ def test_a_person_outside_the_area_gets_the_access_page(client, area, other_area
     page = response.content.decode()
     assert "You do not have access to this page" in page
     assert "Local area: <strong>Birmingham" not in page
+
+
+def test_the_home_page_names_each_area_once_in_its_link(client, area):
+    client.force_login(member(area, Role.PARENT_CARER))
+    page = client.get("/").content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Go to the area page (Birmingham)" in text
+    assert "Birmingham (Birmingham)" not in text

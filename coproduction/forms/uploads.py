@@ -25,10 +25,6 @@ class SpreadsheetUploadForm(GovUKFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.attrs["enctype"] = "multipart/form-data"
-
     def clean_file(self) -> str:
         """The file's text as CSV (not the upload itself): a CSV file, or the first sheet of
         an .xlsx or .ods file (see coproduction.spreadsheets)."""

@@ -15,13 +15,15 @@ from coproduction.training import selectors
 
 
 def courses_sections(person, area) -> list[dict]:
-    """ "Courses open to you": courses still to come that fit the person's role and that
-    they have not signed up for (one query)."""
-    courses, more = first_rows(selectors.courses_open_for(person=person, area=area))
+    """ "Courses open to you": the person's own courses still to come (with their place or
+    their number on the waiting list), then courses that fit their role (one query)."""
+    courses, more = first_rows(selectors.courses_for_home(person=person, area=area))
     if not courses:
         return []
     for course in courses:
         course.free_places = selectors.free_places(course)
+        waiting = course.my_status == selectors.Status.WAITING
+        course.my_position = course.my_ahead + 1 if waiting else None
     areas = {course.area_id: course.area for course in courses}
     return [
         {

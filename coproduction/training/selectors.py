@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coproduction.people.models import AreaMembership, LocalArea, Person, Role, Sector
@@ -206,21 +207,45 @@ def _audiences_for(roles) -> list[str]:
     return [value for value in CourseAudience.values if audience_fits(value, roles)]
 
 
-def courses_open_for(*, person: Person, area: LocalArea | None = None) -> QuerySet[Course]:
-    """Courses still to come in the person's areas (or `area`) whose audience fits their
-    roles there and that they have not signed up for, soonest first; full courses included
-    (they can join the waiting list). One query."""
+def courses_for_home(*, person: Person, area: LocalArea | None = None) -> QuerySet[Course]:
+    """Courses still to come in the person's areas (or `area`): their own (a place or on the
+    waiting list) first, then those whose audience fits their roles there, soonest first;
+    full courses included (they can join the waiting list). One query.
+
+    Each course has `my_status` (SignUp.Status, or None when they have not signed up) and
+    `my_ahead` (how many are ahead of them on the waiting list; their number is one more).
+    """
     today = timezone.localdate()
-    match = Q(pk__in=[])
-    for membership in person.area_memberships():
-        if area is not None and membership.area_id != area.pk:
-            continue
-        match |= Q(area_id=membership.area_id, audience__in=_audiences_for(membership.roles))
-    signed_up = SignUp.objects.filter(
+    areas = [
+        membership
+        for membership in person.area_memberships()
+        if area is None or membership.area_id == area.pk
+    ]
+    mine = SignUp.objects.filter(
         course=OuterRef("pk"), person_id=person.pk, status__in=[Status.PLACE, Status.WAITING]
+    )
+    match = Q(pk__in=[])
+    for membership in areas:
+        match |= Q(area_id=membership.area_id, audience__in=_audiences_for(membership.roles))
+    match |= Q(Exists(mine), area_id__in=[membership.area_id for membership in areas])
+    ahead = (
+        SignUp.objects.filter(course=OuterRef("pk"), status=Status.WAITING)
+        .filter(
+            Q(queued_at__lt=OuterRef("my_queued_at"))
+            | Q(queued_at=OuterRef("my_queued_at"), pk__lt=OuterRef("my_sign_up"))
+        )
+        .order_by()
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
     return (
         _with_places(Course.objects.filter(match, starts_on__gt=today))
-        .exclude(Exists(signed_up))
-        .order_by("starts_on", "start_time", "pk")
+        .annotate(
+            my_status=Subquery(mine.values("status")[:1]),
+            my_queued_at=Subquery(mine.values("queued_at")[:1]),
+            my_sign_up=Subquery(mine.values("pk")[:1]),
+        )
+        .annotate(my_ahead=Coalesce(Subquery(ahead), 0))
+        .order_by(F("my_status").asc(nulls_last=True), "starts_on", "start_time", "pk")
     )

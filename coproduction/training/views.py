@@ -165,8 +165,21 @@ class SignUpView(CourseActionView):
         )
 
 
-class WithdrawView(CourseActionView):
+class WithdrawView(CourseActionView, TemplateView):
+    """Giving up a place (or leaving the waiting list): GET asks "Are you sure?" and says
+    what happens to the place, the POST from that page does it. Someone not signed up, or a
+    course that has started, goes back to the course page."""
+
     permission_required = "training.view_course"
+    template_name = "training/withdraw.html"
+
+    def get(self, request, *args, **kwargs):
+        sign_up = selectors.sign_up_of(course=self.record, person=self.person)
+        if sign_up is None or sign_up.status == "withdrawn" or self.record.has_started():
+            return redirect(self.record.get_absolute_url())
+        return self.render_to_response(
+            self.get_context_data(course=self.record, my_sign_up=sign_up)
+        )
 
     def act(self) -> str:
         sign_up = services.course_withdraw(course=self.record, person=self.person)

@@ -13,6 +13,7 @@ from coproduction.people.models import LocalArea, Organisation, Person
 from forums.expenses.models import (
     AgreementBudget,
     Claim,
+    ClaimStep,
     ExpenseSettings,
     IncentiveAudience,
     IncentiveKind,
@@ -210,13 +211,18 @@ def seed() -> None:
             reward=options[IncentiveKind.MONEY],
         ),
     )
-    Claim.objects.filter(pk=claim.pk).update(
-        first_submitted_at=timezone.now() - timedelta(days=38),
-        submitted_at=timezone.now() - timedelta(days=38),
-    )
+    # A history that could have happened: sent 38 days ago, approved 30, paid 20 days ago.
+    sent_at = timezone.now() - timedelta(days=38)
+    Claim.objects.filter(pk=claim.pk).update(first_submitted_at=sent_at, submitted_at=sent_at)
+    claim.steps.filter(kind=ClaimStep.Kind.SUBMITTED).update(at=sent_at)
     claim.refresh_from_db()
     services.claim_approve(claim=claim, by=officer)
+    approved_at = timezone.now() - timedelta(days=30)
+    Claim.objects.filter(pk=claim.pk).update(decided_at=approved_at)
+    claim.steps.filter(kind=ClaimStep.Kind.APPROVED).update(at=approved_at)
+    claim.refresh_from_db()
     services.claim_record_paid(claim=claim, by=officer, paid_on=today - timedelta(days=20))
+    claim.steps.filter(kind=ClaimStep.Kind.PAID).update(at=_at(today - timedelta(days=20), 15))
 
     services.claim_submit(
         area=area,

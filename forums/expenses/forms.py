@@ -7,11 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.core.validators import DecimalValidator, MaxValueValidator
 
 from coproduction.forms.dates import GovUKDateField
 from coproduction.people.forms import GovUKFormMixin
 from forums.expenses.models import AgreementBudget, ExpenseSettings, IncentiveOption
-from forums.expenses.services.claims import ClaimDetails
+from forums.expenses.services.claims import ClaimDetails, receipt_check
 
 NO_BANK_DETAILS = (
     "Do not write bank details anywhere on this form. The portal never asks for or keeps them: "
@@ -20,13 +21,14 @@ NO_BANK_DETAILS = (
 
 
 def number_field(label: str, *, what: str, example: str, help_text: str = "", money=False):
-    """An optional number in a narrow box (pounds when `money`), 0 or more."""
+    """An optional number in a narrow box (pounds when `money`), 0 to 99,999 with at most 2
+    decimal places. No `max_digits`: the largest value already bounds the digits, and a
+    second validator would repeat "a smaller number" at the field for one fault."""
     return forms.DecimalField(
         label=label,
         required=False,
         min_value=Decimal("0"),
         max_value=Decimal("99999"),
-        max_digits=7,
         decimal_places=2,
         help_text=help_text,
         localize=False,
@@ -42,10 +44,20 @@ def number_field(label: str, *, what: str, example: str, help_text: str = "", mo
             "invalid": f"Enter {what} as a number, like {example}",
             "min_value": f"Enter {what} as 0 or more",
             "max_value": f"Enter {what} as a smaller number",
-            "max_digits": f"Enter {what} as a smaller number",
             "max_decimal_places": f"Enter {what} with no more than 2 decimal places",
         },
     )
+
+
+def one_limit(field: forms.DecimalField, *, largest: Decimal | None = None) -> None:
+    """Let a model's amount field say "too big" once: its largest value (`largest`, when the
+    model has none) bounds the digits, so the digits check (which would add a second message
+    in Django's words for the same fault) keeps only the decimal places."""
+    if largest is not None:
+        field.max_value = largest
+        field.validators.append(MaxValueValidator(largest))
+    field.validators = [v for v in field.validators if not isinstance(v, DecimalValidator)]
+    field.validators.append(DecimalValidator(None, field.decimal_places))
 
 
 class RewardChoiceField(forms.ModelChoiceField):
@@ -124,9 +136,9 @@ class ClaimForm(GovUKFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, activities=(), rewards=(), change=False, **kwargs):
+    def __init__(self, *args, area=None, activities=(), rewards=(), change=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper.attrs["enctype"] = "multipart/form-data"
+        self.area = area
         self.fields["activity"].choices = [
             (a.key, f"{a.title}, {a.date:%-d %B %Y}") for a in activities
         ]
@@ -142,6 +154,20 @@ class ClaimForm(GovUKFormMixin, forms.Form):
         if change:
             del self.fields["activity"]
             self.helper.inputs[0].value = "Send the changed claim"
+
+    def clean(self):
+        """A bad receipt is reported with every other fault, in one round. When the other
+        fields are right the service checks the receipt together with what they claim (the
+        rates, the cap); when they are not, the service is not asked, so the receipt is
+        checked here and shown with the fields' errors."""
+        cleaned = super().clean()
+        upload = cleaned.get("receipt")
+        if upload and self.area is not None and self.errors:
+            try:
+                receipt_check(area=self.area, upload=upload)
+            except forms.ValidationError as error:
+                self.add_error("receipt", error.message_dict["receipt"])
+        return cleaned
 
     def details(self) -> ClaimDetails:
         data = self.cleaned_data
@@ -188,10 +214,6 @@ class ReceiptForm(GovUKFormMixin, forms.Form):
             "empty": "The selected file is empty. Choose a file with the receipt in it.",
         },
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.attrs["enctype"] = "multipart/form-data"
 
 
 class DecisionForm(GovUKFormMixin, forms.Form):
@@ -287,8 +309,13 @@ class ExpenseSettingsForm(GovUKFormMixin, forms.ModelForm):
                 "invalid": "Enter the largest claim as a number, like 500",
                 "min_value": "Enter a largest claim of £1 or more",
                 "max_value": "Enter a largest claim of £10,000 or less",
+                "max_decimal_places": "Enter the largest claim in pounds and pence, like 500.00",
             }
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        one_limit(self.fields["claim_cap"], largest=Decimal("10000"))
 
 
 class BudgetForm(GovUKFormMixin, forms.ModelForm):
@@ -307,5 +334,11 @@ class BudgetForm(GovUKFormMixin, forms.ModelForm):
             "budget": {
                 "invalid": "Enter the budget as a number of pounds, like 12000",
                 "min_value": "Enter a budget of £0 or more",
+                "max_value": "Enter a budget of £99,999,999 or less",
+                "max_decimal_places": "Enter the budget in pounds and pence, like 12000.50",
             }
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        one_limit(self.fields["budget"], largest=Decimal("99999999"))

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduction.people.models import LocalArea
+from forums.expenses.money import pounds
 from forums.models import AgreementPayment, PartnershipAgreement
 
 # The largest claim an area accepts unless it sets its own (pounds).
@@ -253,7 +254,7 @@ class ClaimLine(models.Model):
         ordering = ["claim", "pk"]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: £{self.amount}"
+        return f"{self.get_kind_display()}: {pounds(self.amount)}"
 
     @property
     def unit_label(self) -> str:
@@ -317,6 +318,15 @@ class ClaimStep(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.claim_id})"
+
+    @property
+    def in_words(self) -> str:
+        """The step in the claim's history: what happened and who did it. Payment happens
+        outside the portal, so a paid step says who recorded it, not who paid."""
+        name = self.by.display_name if self.by else ""
+        if self.kind == self.Kind.PAID:
+            return f"Payment recorded by {name}" if name else "Payment recorded"
+        return f"{self.get_kind_display()} by {name}" if name else self.get_kind_display()
 
     @property
     def email_key(self) -> str:

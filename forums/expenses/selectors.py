@@ -240,7 +240,8 @@ def totals_by_person(*, area: LocalArea, year: SchoolYear) -> list[dict]:
 
 def totals_by_agreement(*, area: LocalArea) -> list[dict]:
     """Per signed agreement version of the area: its budget and cost code, and the amount
-    approved and paid against it, in pounds (one query)."""
+    approved and paid against it, in pounds, over the agreement's whole term (its budget is
+    for the whole term, so these are not limited to one school year; one query)."""
     zero = _zero()
     approved = Q(expense_claims__status__in=APPROVED_STATES)
     agreements = (

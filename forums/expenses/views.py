@@ -17,6 +17,7 @@ from coproduction.people.mixins import (
 )
 from forums.expenses import finance, forms, selectors
 from forums.expenses.models import ClaimStatus
+from forums.expenses.money import pounds
 from forums.expenses.services import claims as services
 from forums.expenses.services import portfolio
 
@@ -53,6 +54,7 @@ class ClaimFormMixin(ServiceFormMixin):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
+        kwargs["area"] = self.area
         kwargs["activities"] = selectors.activities_to_claim(person=self.claimant, area=self.area)
         kwargs["rewards"] = selectors.incentives_for(person=self.claimant, area=self.area)
         return kwargs
@@ -86,7 +88,7 @@ class ClaimFormMixin(ServiceFormMixin):
     def service_done(self, form, claim):
         messages.success(
             self.request,
-            f"Claim {claim.reference} for £{claim.total} is sent. We have emailed "
+            f"Claim {claim.reference} for {pounds(claim.total)} is sent. We have emailed "
             f"{'them' if claim.claimant != self.request.user else 'you'} a copy.",
         )
         return redirect(_url("claim", self.area, claim.pk))

@@ -199,7 +199,6 @@ class PaperForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, replace: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper.attrs["enctype"] = "multipart/form-data"
         if replace:
             del self.fields["title"]
             self.fields["summary"].required = False

@@ -293,6 +293,29 @@ def test_paid_date_cannot_be_in_the_future_or_before_approval(area):
     assert "today or earlier" in field_error(excinfo, "paid_on")
 
 
+def test_a_paid_date_before_the_approval_is_refused(area):
+    signed_agreement(area)
+    officer = member(area, Role.OFFICER)
+    made = claim(area, miles=Decimal("10"))
+    services.claim_approve(claim=made, by=officer)
+    approved_at = timezone.now() - timedelta(days=5)
+    Claim.objects.filter(pk=made.pk).update(
+        decided_at=approved_at,
+        first_submitted_at=approved_at - timedelta(days=3),
+        submitted_at=approved_at - timedelta(days=3),
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        services.claim_record_paid(
+            claim=made, by=officer, paid_on=timezone.localdate(approved_at) - timedelta(days=1)
+        )
+    assert "after the day the claim was approved" in field_error(excinfo, "paid_on")
+    made.refresh_from_db()
+    assert made.status == ClaimStatus.APPROVED
+    services.claim_record_paid(claim=made, by=officer, paid_on=timezone.localdate(approved_at))
+    made.refresh_from_db()
+    assert made.status == ClaimStatus.PAID
+
+
 def test_a_young_persons_email_names_the_service_that_pays_them(area):
     signed_agreement(area)
     ExpenseSettings.objects.create(area=area, young_people_service="Youth Service")

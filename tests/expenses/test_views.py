@@ -2,6 +2,7 @@
 with what was typed kept, a double click makes one claim, the finance file streams and is
 safe to open in a spreadsheet, and the walk-through of the done-when."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -284,3 +285,41 @@ def test_totals_page_shows_the_chosen_school_year(client, area):
     assert "2024 to 2025 school year" in page
     page = client.get(f"/{area.slug}/expenses/totals/", {"year": "nonsense"}).content.decode()
     assert "school year" in page
+
+
+def test_the_history_says_who_recorded_the_payment_not_who_paid(client, area):
+    signed_agreement(area)
+    officer = member(area, Role.OFFICER)
+    made = claim(area, miles=Decimal("10"))
+    services.claim_approve(claim=made, by=officer)
+    services.claim_record_paid(claim=made, by=officer, paid_on=timezone.localdate())
+    client.force_login(made.claimant)
+    page = client.get(f"/{area.slug}/expenses/{made.pk}/").content.decode()
+    assert f"Payment recorded by {officer.display_name}" in page
+    assert f"Approved by {officer.display_name}" in page
+    assert "Paid by" not in page
+
+
+def test_money_is_shown_with_commas_and_pence_everywhere(client, area):
+    signed_agreement(area, budget="12000")
+    officer = member(area, Role.OFFICER)
+    made = claim(area, fares=Decimal("4"))
+    services.claim_approve(claim=made, by=officer)
+    client.force_login(officer)
+    page = client.get(f"/{area.slug}/expenses/totals/").content.decode()
+    assert "£12,000.00" in page
+    assert "£11,996.00" in page
+    assert "£4.00" in page
+    assert "£0.00" in page  # nothing paid yet
+    assert "£12000" not in page
+    assert not re.search(r"£\d+<", page)  # never "£0" or a pound amount without pence
+    page = client.get(f"/{area.slug}/expenses/{made.pk}/").content.decode()
+    assert "£4.00" in page
+
+
+def test_per_agreement_totals_are_labelled_as_the_whole_term(client, area):
+    signed_agreement(area, budget="500")
+    client.force_login(member(area, Role.OFFICER))
+    page = client.get(f"/{area.slug}/expenses/totals/").content.decode()
+    assert "Per agreement, against its budget (whole term)" in page
+    assert "whatever the school year of the activity" in page

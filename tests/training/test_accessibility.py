@@ -79,6 +79,7 @@ def test_pages_families_use(axe, world):
             t,
             f"{t}courses/{w['open'].pk}/",
             f"{t}courses/{w['full'].pk}/",
+            f"{t}courses/{w['full'].pk}/withdraw/",
             f"{t}courses/{w['held'].pk}/",
             w["opportunity"].get_absolute_url(),
         ],

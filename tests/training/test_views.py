@@ -93,6 +93,38 @@ def test_withdrawing_frees_the_place_for_the_next_person(client, area, run_on_co
     assert "You have a place on this course." in page_text(client.get(url))
 
 
+def test_giving_up_a_place_asks_are_you_sure_first(client, area):
+    course = CourseFactory(area=area, title="Speaking up")
+    parent = member(area, Role.PARENT_CARER)
+    SignUp.objects.create(course=course, person=parent, status="place")
+    client.force_login(parent)
+    url = f"/{area.slug}/training/courses/{course.pk}/"
+    page = page_text(client.get(url))
+    assert f'href="{url}withdraw/"' in page  # a link to the question, not a one-click form
+    assert 'action="' + url + 'withdraw/"' not in page
+    page = page_text(client.get(url + "withdraw/"))
+    assert "Are you sure you want to give up your place?" in page
+    assert "Your place goes to the next person on the waiting list" in page
+    assert "govuk-button--warning" in page
+    assert SignUp.objects.get(person=parent).status == "place"  # asking changed nothing
+    page = page_text(client.post(url + "withdraw/", follow=True))
+    assert "You are no longer signed up" in page
+    assert SignUp.objects.get(person=parent).status == "withdrawn"
+    # Once withdrawn, the question page goes back to the course.
+    assert client.get(url + "withdraw/")["Location"] == url
+
+
+def test_leaving_the_waiting_list_asks_are_you_sure_with_the_number(client, area):
+    course = CourseFactory(area=area, capacity=1)
+    SignUp.objects.create(course=course, person=member(area, Role.OFFICER), status="place")
+    parent = member(area, Role.PARENT_CARER)
+    SignUp.objects.create(course=course, person=parent, status="waiting")
+    client.force_login(parent)
+    page = page_text(client.get(f"/{area.slug}/training/courses/{course.pk}/withdraw/"))
+    assert "Are you sure you want to leave the waiting list?" in page
+    assert "You are number 1 on the waiting list" in page
+
+
 def test_a_started_course_has_no_sign_up_button(client, area):
     course = past_course(area)
     client.force_login(member(area, Role.PARENT_CARER))
@@ -246,4 +278,24 @@ def test_courses_open_to_you_on_the_home_page(client, area):
     assert "Courses open to you" in page
     assert "For parents" in page
     assert "For staff" not in page
-    assert "Already signed up" not in page
+    assert "Already signed up" in page  # their own course, with their place
+    assert "You have a place" in page
+
+
+def test_your_own_courses_show_on_the_home_page_with_your_place_or_number(client, area):
+    parent = member(area, Role.PARENT_CARER)
+    # A course for staff only: a parent signed up to it (an officer added them) still sees it.
+    full = CourseFactory(area=area, audience=CourseAudience.STAFF, title="Full course", capacity=1)
+    SignUp.objects.create(course=full, person=member(area, Role.OFFICER), status="place")
+    SignUp.objects.create(course=full, person=member(area, Role.OFFICER), status="waiting")
+    SignUp.objects.create(course=full, person=parent, status="waiting")
+    client.force_login(parent)
+    page = page_text(client.get("/"))
+    assert "Full course" in page
+    assert "You are number 2 on the waiting list" in page
+    # Signing up through the course page shows it on the home page at once.
+    course = CourseFactory(area=area, audience=CourseAudience.PARENT_CARERS, title="Speaking up")
+    client.post(f"/{area.slug}/training/courses/{course.pk}/sign-up/")
+    page = page_text(client.get("/"))
+    assert "Speaking up" in page
+    assert page.index("Speaking up") < page.index("You have a place</strong>")

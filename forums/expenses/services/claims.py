@@ -33,6 +33,7 @@ from forums.expenses.models import (
     LineKind,
     Receipt,
 )
+from forums.expenses.money import pounds
 from forums.meetings.selectors import meeting_settings_for
 from forums.meetings.services.papers import paper_file_check
 from forums.models import AgreementPayment, PartnershipAgreement, PaymentKind, RateUnit
@@ -129,7 +130,9 @@ def claim_lines_price(
                 kind=kind, payment=payment, quantity=value, rate=payment.rate, amount=amount
             )
         if line.amount > cap:
-            errors[field] = f"This comes to £{line.amount}, more than the largest claim (£{cap})."
+            errors[field] = (
+                f"This comes to {pounds(line.amount)}, more than the largest claim ({pounds(cap)})."
+            )
             continue
         priced.append((field, line))
     if errors:
@@ -141,8 +144,8 @@ def claim_lines_price(
         biggest, _line = max(priced, key=lambda pair: pair[1].amount)
         raise ValidationError(
             {
-                biggest: f"The claim comes to £{total}, more than the largest claim "
-                f"(£{cap}). Claim less, or ask an officer about it."
+                biggest: f"The claim comes to {pounds(total)}, more than the largest claim "
+                f"({pounds(cap)}). Claim less, or ask an officer about it."
             }
         )
     return [line for _field, line in priced]
@@ -172,7 +175,11 @@ def _check_reward(person: Person, area: LocalArea, details: ClaimDetails) -> Non
         raise ValidationError({"reward": "Choose one of the rewards on offer to you."})
 
 
-def _receipt_check(area: LocalArea, upload, field: str = "receipt") -> tuple[str, str]:
+def receipt_check(*, area: LocalArea, upload, field: str = "receipt") -> tuple[str, str]:
+    """Check an uploaded receipt for `area`: an image or a PDF (by its content, whatever its
+    name says), not empty, within the meeting papers' size limit (megabytes). Returns
+    (extension, MIME type); raises ValidationError at `field` otherwise. The claim form calls
+    it too, so a bad receipt is reported with the form's other errors, in one round."""
     return paper_file_check(
         upload=upload,
         limit_mb=meeting_settings_for(area=area).paper_size_limit_mb,
@@ -181,6 +188,18 @@ def _receipt_check(area: LocalArea, upload, field: str = "receipt") -> tuple[str
         kinds_in_words=RECEIPT_KINDS_IN_WORDS,
         what="the receipt",
     )
+
+
+def _checked(errors: dict, check, *args, **kwargs):
+    """Run `check`, adding its field errors to `errors` (so every fault of a claim is reported
+    at once, one message each) and returning what it returned, or None when it failed."""
+    try:
+        return check(*args, **kwargs)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, [])
+            errors[field] += [m for m in messages if m not in errors[field]]
+        return None
 
 
 def _store_receipt(claim: Claim, upload, by: Person, extension: str, content_type: str):
@@ -220,6 +239,29 @@ def _step(claim: Claim, kind: str, by: Person | None, message: str = "") -> Clai
     return step
 
 
+def _activity_and_agreement(claimant: Person, area: LocalArea, activity_key: str):
+    """The activity `claimant` may claim for and the agreement in force on its day; refused
+    at `activity` when they did not take part, it has not happened, it is claimed already or
+    no agreement was in force."""
+    activity = registry.claimable_activity(claimant, area, activity_key)
+    if activity is None:
+        raise ValidationError(
+            {
+                "activity": "Choose a meeting or opportunity you took part in. You can only claim "
+                "for a meeting the organiser recorded you as present at."
+            }
+        )
+    if activity.date > timezone.localdate():
+        raise ValidationError({"activity": "You can claim once the activity has happened."})
+    if (
+        Claim.objects.filter(area=area, claimant=claimant, activity_key=activity.key)
+        .exclude(status=ClaimStatus.REJECTED)
+        .exists()
+    ):
+        raise ValidationError({"activity": "There is already a claim for this activity."})
+    return activity, _agreement_for(area, activity.date)
+
+
 @transaction.atomic
 def claim_submit(
     *,
@@ -241,27 +283,19 @@ def claim_submit(
     """
     if not selectors.family_members(area=area).filter(pk=claimant.pk).exists():
         raise ValidationError({"claimant": "Choose a parent carer or young person of this area."})
-    activity = registry.claimable_activity(claimant, area, activity_key)
-    if activity is None:
-        raise ValidationError(
-            {
-                "activity": "Choose a meeting or opportunity you took part in. You can only claim "
-                "for a meeting the organiser recorded you as present at."
-            }
-        )
-    if activity.date > timezone.localdate():
-        raise ValidationError({"activity": "You can claim once the activity has happened."})
-    agreement = _agreement_for(area, activity.date)
-    cap = selectors.expense_settings_for(area=area).claim_cap
-    lines = claim_lines_price(agreement=agreement, details=details, cap=cap)
-    _check_reward(claimant, area, details)
-    checked = _receipt_check(area, receipt) if receipt is not None else None
-    if (
-        Claim.objects.filter(area=area, claimant=claimant, activity_key=activity.key)
-        .exclude(status=ClaimStatus.REJECTED)
-        .exists()
-    ):
-        raise ValidationError({"activity": "There is already a claim for this activity."})
+    errors: dict[str, list[str]] = {}
+    found = _checked(errors, _activity_and_agreement, claimant, area, activity_key)
+    lines = None
+    if found is not None:
+        cap = selectors.expense_settings_for(area=area).claim_cap
+        lines = _checked(errors, claim_lines_price, agreement=found[1], details=details, cap=cap)
+    _checked(errors, _check_reward, claimant, area, details)
+    checked = (
+        _checked(errors, receipt_check, area=area, upload=receipt) if receipt is not None else None
+    )
+    if errors:
+        raise ValidationError(errors)
+    activity, agreement = found
     claim = Claim(
         area=area,
         claimant=claimant,
@@ -299,9 +333,16 @@ def claim_resubmit(*, claim: Claim, by: Person, details: ClaimDetails, receipt=N
     if claim.status != ClaimStatus.CHANGES_REQUESTED:
         raise ValidationError("This claim can only be changed when an officer asks for a change.")
     cap = selectors.expense_settings_for(area=claim.area).claim_cap
-    lines = claim_lines_price(agreement=claim.agreement, details=details, cap=cap)
-    _check_reward(claim.claimant, claim.area, details)
-    checked = _receipt_check(claim.area, receipt) if receipt is not None else None
+    errors: dict[str, list[str]] = {}
+    lines = _checked(errors, claim_lines_price, agreement=claim.agreement, details=details, cap=cap)
+    _checked(errors, _check_reward, claim.claimant, claim.area, details)
+    checked = (
+        _checked(errors, receipt_check, area=claim.area, upload=receipt)
+        if receipt is not None
+        else None
+    )
+    if errors:
+        raise ValidationError(errors)
     claim.lines.all().delete()
     for line in lines:
         line.claim = claim
@@ -328,7 +369,7 @@ def receipt_add(*, claim: Claim, upload, by: Person) -> Receipt:
         raise ValidationError({"receipt": "Receipts can only be added before a claim is decided."})
     if upload is None:
         raise ValidationError({"receipt": "Select the receipt"})
-    extension, content_type = _receipt_check(claim.area, upload)
+    extension, content_type = receipt_check(area=claim.area, upload=upload)
     return _store_receipt(claim, upload, by, extension, content_type)
 
 
@@ -394,12 +435,18 @@ def claim_reject(*, claim: Claim, by: Person, reason: str) -> Claim:
 def claim_record_paid(*, claim: Claim, by: Person, paid_on: date) -> Claim:
     """Record the day an approved claim was paid (payment itself happens outside the portal).
     Refused when not approved (paid already, or not decided) or the day is in the future or
-    before the claim was made."""
+    before the day it was approved (a claim is sent, then approved, then paid)."""
     if paid_on > timezone.localdate():
         raise ValidationError({"paid_on": "The date it was paid must be today or earlier."})
     claim = _decide(claim, by, (ClaimStatus.APPROVED,), "recorded as paid")
-    if paid_on < timezone.localdate(claim.first_submitted_at):
-        raise ValidationError({"paid_on": "The date it was paid must be after the claim was made."})
+    approved_on = timezone.localdate(claim.decided_at or claim.first_submitted_at)
+    if paid_on < approved_on:
+        raise ValidationError(
+            {
+                "paid_on": "The date it was paid must be the same as or after the day the claim "
+                f"was approved, {_day(approved_on)}."
+            }
+        )
     claim.status = ClaimStatus.PAID
     claim.paid_on = paid_on
     claim.save(update_fields=["status", "paid_on"])
