@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from evaluation.figures import Period
-from evaluation.reports.content import ReportScope, report_sections
+from evaluation.reports.content import ReportScope, css_string, report_sections
 from evaluation.reports.models import IN_THE_MAKING, Report, ReportKind, ReportStatus
 from evaluation.reports.rendering import check_tagged, html_to_pdf
 
@@ -197,6 +197,9 @@ def report_html(report: Report, *, today: date | None = None) -> str:
             "sections": report_sections_list,
             "entry_count": sum(len(section.entries) for section in report_sections_list),
             "made_on": scope.today,
+            # The running heads of every page, as CSS strings (`@page` margin boxes).
+            "running_head_area": css_string(f"{report.area.name} SEND partnership"),
+            "running_head_kind": css_string(report.kind_label),
         },
     )
 
