@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 ITEM_COUNTS = (100, 1000)
 NOT_PUBLISHED = 200
@@ -209,8 +209,8 @@ def _child(kind: str, area_number: int, start: str, end: str) -> None:
     row = make_one(
         area=LocalArea.objects.get(slug=area_slug(area_number)),
         kind=kind,
-        period_start=datetime.strptime(start, "%Y-%m-%d").date(),
-        period_end=datetime.strptime(end, "%Y-%m-%d").date(),
+        period_start=date.fromisoformat(start),
+        period_end=date.fromisoformat(end),
     )
     # ru_maxrss is in kilobytes on Linux: the whole worker process, Django and WeasyPrint too.
     row["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
