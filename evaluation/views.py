@@ -136,7 +136,21 @@ class DashboardView(AreaPermissionMixin, TemplateView):
         )
         scope = DashboardScope(area=self.area, period=period, today=today, body=body)
         context.update(period=period, panels=dashboard_panels(scope), scope=scope)
+        if period is not None and self.request.user.has_perm("reports.request_report", self.area):
+            context["report_url"] = report_request_url(self.area, period=period, body=body)
         return context
+
+
+def report_request_url(area, *, period, body=None) -> str:
+    """The reports form, filled in with the dashboard's figures as an inspection evidence
+    pack of the same scope (the area or one body) and period (`evaluation.reports.forms`
+    reads these: `kind`, `scope`, `period` as the dashboard's slug)."""
+    query = {
+        "kind": "inspection_pack",
+        "scope": f"body-{body.pk}" if body is not None else "area",
+        "period": period.slug,
+    }
+    return f"{reverse('reports:request', args=[area.slug])}?{urlencode(query)}"
 
 
 class FigureCsvView(AreaPermissionMixin, View):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django import forms
@@ -22,6 +23,8 @@ KIND_CHOICES = [
     (ReportKind.INSPECTION_PACK.value, "Inspection evidence pack"),
 ]
 CUSTOM = "custom"
+# The dashboard's slug for a school year ("2025-26"); the form calls it "year-2025".
+DASHBOARD_YEAR = re.compile(r"^(\d{4})-\d{2}$")
 YEARS_OFFERED = 3
 TERMS_OFFERED = 6
 
@@ -96,6 +99,16 @@ class ReportRequestForm(GovUKFormMixin, forms.Form):
             (CUSTOM, "Your own dates (type them below)"),
         ]
 
+        self._keep_known_initial()
+
+    def _keep_known_initial(self) -> None:
+        """Drop prefilled values that are not among this area's choices (a link from the
+        board dashboard to a term the form does not offer, or an edited address)."""
+        for name in ("kind", "scope", "period"):
+            choices = {str(value) for value, _label in self.fields[name].choices}  # type: ignore[attr-defined]
+            if name in self.initial and str(self.initial[name]) not in choices:
+                del self.initial[name]
+
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
@@ -120,3 +133,16 @@ class ReportRequestForm(GovUKFormMixin, forms.Form):
         elif period in self.periods:
             data["period_start"], data["period_end"], data["period_label"] = self.periods[period]
         return data
+
+
+def prefill(query) -> dict[str, str]:
+    """What the address asks the form to show chosen (the board dashboard's "Make a report
+    of these figures" link): `kind`, `scope` (`area`, `body-<id>`, `initiative-<id>`) and
+    `period` (the form's own choice, or the dashboard's school year slug such as
+    `2025-26`, or its `term-<id>`). Values the area does not offer are dropped by the form;
+    nothing here is trusted beyond choosing what is shown selected."""
+    initial = {name: str(query.get(name, ""))[:40] for name in ("kind", "scope", "period")}
+    year = DASHBOARD_YEAR.match(initial["period"])
+    if year:
+        initial["period"] = f"year-{year.group(1)}"
+    return {name: value for name, value in initial.items() if value}

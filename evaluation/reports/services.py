@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -14,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from evaluation.figures import Period
-from evaluation.reports.content import ReportScope, report_sections
+from evaluation.reports.content import ReportScope, css_string, report_sections
 from evaluation.reports.models import IN_THE_MAKING, Report, ReportKind, ReportStatus
 from evaluation.reports.rendering import check_tagged, html_to_pdf
 
@@ -23,6 +24,15 @@ logger = logging.getLogger(__name__)
 # A report claimed this long ago and still "being made" was left by a worker that died: the
 # next run may claim it again.
 STALE_AFTER = timedelta(minutes=15)
+# A report whose worker died is made again at most this many times in all, then failed.
+MAX_ATTEMPTS = 3
+# Past the hard time limit the worker making it has certainly been killed; a minute more
+# for the kill and the row's update to land.
+SWEEP_GRACE = timedelta(minutes=1)
+WORKER_STOPPED = (
+    "The report could not be made: the worker stopped while making it, "
+    f"{MAX_ATTEMPTS} times. Ask for a shorter period, or tell the portal's administrators."
+)
 LONGEST_PERIOD_DAYS = 5 * 366
 AREA_OR_BODY_KINDS = (ReportKind.SELF_EVALUATION, ReportKind.INSPECTION_PACK)
 FUTURE_START = (
@@ -203,6 +213,9 @@ def report_html(report: Report, *, today: date | None = None) -> str:
             "sections": report_sections_list,
             "entry_count": sum(len(section.entries) for section in report_sections_list),
             "made_on": scope.today,
+            # The running heads of every page, as CSS strings (`@page` margin boxes).
+            "running_head_area": css_string(f"{report.area.name} SEND partnership"),
+            "running_head_kind": css_string(report.kind_label),
         },
     )
 
@@ -258,3 +271,47 @@ def report_fail(*, report_id: int, message: str) -> None:
     Report.objects.filter(pk=report_id, status__in=IN_THE_MAKING).update(
         status=ReportStatus.FAILED, failure_message=message, finished_at=timezone.now()
     )
+
+
+def hard_time_limit() -> timedelta:
+    """How long the worker may spend on one report before Celery kills it: the task's own
+    `time_limit`, else `CELERY_TASK_TIME_LIMIT` (seconds)."""
+    from evaluation.reports.tasks import make_report
+
+    seconds = make_report.time_limit or settings.CELERY_TASK_TIME_LIMIT
+    return timedelta(seconds=seconds)
+
+
+def stuck_reports_sweep(*, now=None) -> dict[str, int]:
+    """Reports left "being made" by a worker that was killed (out of memory, a deploy, the
+    hard time limit): those started longer ago than the hard time limit (plus
+    SWEEP_GRACE) are queued again, or, after MAX_ATTEMPTS tries, recorded as failed with a
+    message for the person who asked. Run by the periodic task `reports.sweep_stuck_reports`.
+
+    Idempotent: each report is changed under a row lock and leaves "being made", so a
+    second run finds nothing; a late worker's result is then dropped by `report_make`
+    (its claim is no longer the current one). Returns {"requeued": n, "failed": n}.
+    """
+    stale = (now or timezone.now()) - hard_time_limit() - SWEEP_GRACE
+    done = {"requeued": 0, "failed": 0}
+    with transaction.atomic():
+        stuck = list(
+            Report.objects.select_for_update(skip_locked=True).filter(
+                status=ReportStatus.MAKING, started_at__lt=stale
+            )
+        )
+        for report in stuck:
+            if report.attempts >= MAX_ATTEMPTS:
+                report.status = ReportStatus.FAILED
+                report.failure_message = WORKER_STOPPED
+                report.finished_at = timezone.now()
+                report.save(update_fields=["status", "failure_message", "finished_at"])
+                done["failed"] += 1
+            else:
+                report.status = ReportStatus.QUEUED
+                report.save(update_fields=["status"])
+                _queue(report.pk)
+                done["requeued"] += 1
+    if stuck:
+        logger.warning("stuck reports: %s", done)
+    return done

@@ -44,3 +44,10 @@ def make_report(self, report_id: int) -> int | None:
         services.report_fail(report_id=report_id, message=BROKEN)
         return None
     return report.pk if report is not None else None
+
+
+@shared_task(name="reports.sweep_stuck_reports")
+def sweep_stuck_reports() -> dict[str, int]:
+    """Every 5 minutes (a beat entry made by a data migration): queue again, or fail,
+    reports left "being made" by a killed worker (see `services.stuck_reports_sweep`)."""
+    return services.stuck_reports_sweep()

@@ -31,6 +31,12 @@ class ReportRequestView(AreaPermissionMixin, ServiceFormMixin, FormView):
     template_name = "reports/report_form.html"
     form_class = forms.ReportRequestForm
 
+    def get_initial(self):
+        """Chosen in advance from the address (the board dashboard's link), on GET only."""
+        if self.request.method != "GET":
+            return {}
+        return forms.prefill(self.request.GET)
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["area"] = self.area

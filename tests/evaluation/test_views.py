@@ -209,3 +209,18 @@ def test_the_conditions_gap_csv_has_no_trailing_zeros(client, board, area):
     assert rows[1][1:] == ["3", "6", "-3"]
     page = client.get("/birmingham/dashboard/").content.decode()
     assert ">-3<" in page
+def test_people_who_may_ask_for_reports_get_a_link_to_report_these_figures(client, board, area):
+    body = BodyFactory(area=area)
+    year = academic_year(timezone.localdate())
+    page = client.get(f"/{area.slug}/dashboard/bodies/{body.pk}/?period={year.slug}")
+    assert "Make a report of these figures" in page.content.decode()
+    assert page.context["report_url"] == (
+        f"/{area.slug}/reports/new/?kind=inspection_pack&scope=body-{body.pk}&period={year.slug}"
+    )
+
+
+def test_parent_carer_representatives_see_the_dashboard_without_the_report_link(client, area):
+    client.force_login(member(area, Role.PARENT_CARER))
+    page = client.get(f"/{area.slug}/dashboard/")
+    assert page.status_code == 200
+    assert "Make a report of these figures" not in page.content.decode()

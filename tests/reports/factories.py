@@ -30,3 +30,22 @@ def ready(area, **kwargs) -> Report:
     """A report made at once, as the worker would."""
     report = ask(area, **kwargs)
     return report_make(report_id=report.pk) or report
+
+
+def published_feedback(area, count: int, *, start: date = YEAR.starts_on) -> list:
+    """`count` published (answered, anonymised) feedback items of `area`, said a day apart
+    from `start`, alternating between two Local Offer topics."""
+    from datetime import timedelta
+
+    from evaluation.feedback.models import Topic
+    from tests.feedback.factories import FeedbackItemFactory, published
+
+    topics = (Topic.LOCAL_OFFER_CONTENT, Topic.ACCESSIBILITY)
+    return [
+        published(
+            FeedbackItemFactory(
+                area=area, said_on=start + timedelta(days=n), topic=topics[n % len(topics)]
+            )
+        )
+        for n in range(count)
+    ]

@@ -1,6 +1,8 @@
 """The report pages as a board member uses them: ask, see it being made, download, versions;
 the form's messages for bad input, with nothing typed lost."""
 
+import re
+
 import pytest
 
 from coproduction.people.models import Role
@@ -156,3 +158,40 @@ def test_another_areas_body_is_not_offered(client, area, other_area, board):
     response = post(client, area, kind="self_evaluation", scope=f"body-{theirs.pk}", **OWN_DATES)
     assert "scope" in response.context["form"].errors
     assert not Report.objects.exists()
+
+
+def test_the_dashboards_link_opens_the_form_with_its_scope_and_period_chosen(client, area):
+    from django.utils import timezone
+
+    from evaluation.figures import academic_year
+
+    board = member(area, Role.BOARD_MEMBER)
+    body = BodyFactory(area=area)
+    client.force_login(board)
+    year = academic_year(timezone.localdate())
+    page = client.get(
+        f"/{area.slug}/reports/new/?kind=inspection_pack&scope=body-{body.pk}&period={year.slug}"
+    )
+    form = page.context["form"]
+    assert form.initial == {
+        "kind": "inspection_pack",
+        "scope": f"body-{body.pk}",
+        "period": f"year-{year.starts_on.year}",
+    }
+    html = page.content.decode()
+    assert f'value="body-{body.pk}" selected' in html
+    chosen = re.search(r'<input[^>]*value="year-\d{4}"[^>]*checked[^>]*>', html)
+    assert chosen is not None
+    assert f'value="year-{year.starts_on.year}"' in chosen.group(0)
+
+
+def test_a_prefilled_scope_or_period_the_area_does_not_have_is_left_unchosen(
+    client, area, other_area
+):
+    elsewhere = BodyFactory(area=other_area)
+    client.force_login(member(area, Role.BOARD_MEMBER))
+    page = client.get(
+        f"/{area.slug}/reports/new/?kind=nonsense&scope=body-{elsewhere.pk}&period=term-999999"
+    )
+    assert page.status_code == 200
+    assert page.context["form"].initial == {}
