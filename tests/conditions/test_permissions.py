@@ -40,8 +40,8 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     from datetime import date
 
     owner = member(area, Role.OFFICER)
@@ -56,6 +56,11 @@ def records(area):
         "reviewing": reviewing.pk,
         "activity": reviewing.activities.get().pk,
     }
+
+
+@pytest.fixture
+def records(area):
+    return make_records(area)
 
 
 @pytest.mark.parametrize("role", EVERYONE)

@@ -47,8 +47,8 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     agreement = signed_agreement(area)
     waiting = claim(area, fares=Decimal("3"))
     receipt = services.receipt_add(claim=waiting, upload=pdf_receipt(), by=waiting.claimant)
@@ -63,6 +63,11 @@ def records(area):
         "option": incentive(area).pk,
         "person": waiting.claimant_id,
     }
+
+
+@pytest.fixture
+def records(area):
+    return make_records(area)
 
 
 @pytest.mark.parametrize("role", EVERYONE)

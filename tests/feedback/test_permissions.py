@@ -49,8 +49,8 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     from django.utils import timezone
 
     body = BodyFactory(area=area)
@@ -63,6 +63,11 @@ def records(area):
         "item": item.pk,
         "year": timezone.localdate().year,
     }
+
+
+@pytest.fixture
+def records(area):
+    return make_records(area)
 
 
 @pytest.mark.parametrize("role", EVERYONE)

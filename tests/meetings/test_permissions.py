@@ -53,8 +53,8 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     body = BodyFactory(area=area)
     meeting = MeetingFactory(body=body)
     item = AgendaItemFactory(meeting=meeting)
@@ -73,6 +73,11 @@ def records(area):
         "paper": version.paper_id,
         "version": version.pk,
     }
+
+
+@pytest.fixture
+def records(area):
+    return make_records(area)
 
 
 @pytest.mark.parametrize("role", EVERYONE)

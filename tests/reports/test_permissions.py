@@ -25,13 +25,18 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     return {
         "area": area.slug,
         "report": ready(area).pk,
         "waiting": ask(area, kind=ReportKind.SELF_EVALUATION).pk,
     }
+
+
+@pytest.fixture
+def records(area):
+    return make_records(area)
 
 
 @pytest.mark.parametrize("role", EVERYONE)

@@ -37,8 +37,8 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     return {
         "area": area.slug,
         "course": CourseFactory(area=area).pk,
@@ -46,6 +46,11 @@ def records(area):
         "staff_course": CourseFactory(area=area, audience=CourseAudience.STAFF).pk,
         "past": past_course(area).pk,
     }
+
+
+@pytest.fixture
+def records(area):
+    return make_records(area)
 
 
 @pytest.mark.parametrize("role", EVERYONE)
