@@ -10,6 +10,7 @@ from django.db.models.functions import TruncDate
 
 from coproduction.charts import bar_chart
 from evaluation.figures import (
+    SMALL_COUNT,
     DashboardScope,
     Figure,
     FigureProvider,
@@ -59,7 +60,9 @@ def build(scope: DashboardScope) -> list[Figure]:
                 ("Claims paid", suppress(count)),
                 (
                     "Average days to pay",
-                    summary["days"] if count >= 5 or count == 0 else "not shown (fewer than 5)",
+                    summary["days"]
+                    if count >= SMALL_COUNT or count == 0
+                    else "not shown (fewer than 5)",
                 ),
                 ("Amount paid (£)", f"{summary['amount'] or Decimal('0'):.2f}"),
             ),
@@ -124,7 +127,7 @@ def measures(scope: DashboardScope) -> list[Measure]:
     count = summary["count"] or 0
     return [
         Measure("Expense claims paid", suppress(count)),
-        Measure("Average days to pay a claim", summary["days"] if count >= 5 else None),
+        Measure("Average days to pay a claim", summary["days"] if count >= SMALL_COUNT else None),
     ]
 
 
