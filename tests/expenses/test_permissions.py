@@ -10,7 +10,14 @@ from coproduction.people.models import Role
 from forums.expenses.services import claims as services
 from tests.expenses.factories import claim, incentive, pdf_receipt, signed_agreement
 from tests.people.factories import member
-from tests.permissions import ADMINS, EVERYONE, FAMILIES, OFFICERS, client_as, expect
+from tests.permissions import (
+    ADMINS,
+    EVERYONE,
+    FAMILIES,
+    OFFICERS,
+    assert_matrix_status,
+    expect,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,10 +80,7 @@ def records(area):
 @pytest.mark.parametrize("role", EVERYONE)
 @pytest.mark.parametrize("page", MATRIX)
 def test_permission_matrix(client, area, other_area, records, page, role):
-    method, url, expected = MATRIX[page]
-    client_as(client, role, area, other_area)
-    response = getattr(client, method)(url.format(**records))
-    assert response.status_code == expected[role], f"{page} as {role}"
+    assert_matrix_status(client, MATRIX, page, role, records, area, other_area)
 
 
 def claim_urls(made):
