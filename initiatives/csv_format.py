@@ -8,7 +8,6 @@ serves both directions, so an exported register imports back as the same registe
 Outcomes, contacts and opportunities are not part of the file.
 """
 
-import csv
 import difflib
 import re
 from collections.abc import Iterable, Iterator
@@ -18,9 +17,9 @@ from decimal import Decimal
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import TextChoices
 
+from coproduction.csv_export import csv_cell, csv_lines
 from coproduction.people.models import LocalArea, Organisation, Sector
 from coproduction.spreadsheets import (
-    FORMULA_STARTS,
     MAX_ROWS,
     ImportCheck,
     Problem,
@@ -454,10 +453,6 @@ def _check_code(cell: str, main_co: str | None, reference: _AreaReference, probl
 # Export --------------------------------------------------------------------------------------
 
 
-def _escape(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def _labels(choices: type[TextChoices], values: Iterable[str]) -> str:
     labels = dict(choices.choices)
     return "; ".join(labels[value].split(" (")[0] for value in values)
@@ -496,17 +491,9 @@ def export_row(initiative: Initiative) -> list[str]:
         "options": "; ".join(option.reference for option in initiative.options.all()),
         "publication": _label(Publication, initiative.publication),
     }
-    return [_escape(values[name]) for name in COLUMN_NAMES]
-
-
-class _Echo:
-    def write(self, value):
-        return value
+    return [csv_cell(values[name]) for name in COLUMN_NAMES]
 
 
 def export_lines(initiatives: Iterable[Initiative]) -> Iterator[str]:
     """The CSV file, line by line (for a streaming response): headings, then one per row."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(COLUMN_NAMES)  # the BOM makes Excel read UTF-8
-    for initiative in initiatives:
-        yield writer.writerow(export_row(initiative))
+    return csv_lines(COLUMN_NAMES, (export_row(initiative) for initiative in initiatives))

@@ -91,3 +91,20 @@ class AxeSession:
     def close(self):
         for context in self.contexts:
             context.close()
+
+
+def check_pages(axe, person, paths):
+    """Open each of `paths` as `person` and check it (axe-core and reflow)."""
+    for path in paths:
+        axe.check(axe.open(path, as_person=person))
+
+
+def check_form_errors(axe, person, path, fill=None):
+    """Open a form, `fill` it wrongly if given (it takes the page), send it and check the
+    page that explains the errors (which must show the error summary)."""
+    page = axe.open(path, as_person=person)
+    if fill:
+        fill(page)
+    axe.submit(page)
+    assert page.locator(".govuk-error-summary").is_visible(), path
+    axe.check(page)

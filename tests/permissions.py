@@ -38,3 +38,12 @@ def client_as(client, role, area, other_area):
     person = member(other_area, Role.OFFICER) if role == OTHER_AREA else member(area, role)
     client.force_login(person)
     return person
+
+
+def assert_matrix_status(client, matrix, page, role, records, area, other_area):
+    """Ask for `page` of a permission `matrix` ({page: (method, url, expected statuses)}) as
+    a person holding `role`, the url filled from `records`: the answer is the one expected."""
+    method, url, expected = matrix[page]
+    client_as(client, role, area, other_area)
+    response = getattr(client, method)(url.format(**records))
+    assert response.status_code == expected[role], f"{page} as {role}"

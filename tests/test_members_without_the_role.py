@@ -12,12 +12,9 @@ import pytest
 from coproduction.people.models import Role
 from forums.models import BodyRole
 from tests.forums.factories import BodyFactory, BodyMembershipFactory
-from tests.forums.test_permissions import MATRIX as FORUMS_MATRIX
-from tests.initiatives.test_permissions import MATRIX as INITIATIVES_MATRIX
 from tests.people.factories import member
-from tests.people.test_permissions import MATRIX as PEOPLE_MATRIX
 from tests.permissions import AREA_ROLES
-from tests.test_outsiders import fill, leeds_records, missing
+from tests.test_outsiders import APPS, PAGES, fill, leeds_records, missing, records_for
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +27,58 @@ BY_THE_RECORD = {
     "forums: add payment to a signed agreement",
     "forums: withdraw join request",
     "initiatives: express interest",
+    # Every member sees a body's meetings listed on its meetings page; who may open one
+    # depends on the invitation, and the papers, agenda and actions are looked up only
+    # through a meeting the member may open.
+    *(page for page in PAGES if page.startswith("meetings: ")),
+    # Every member sees the courses and who each is for.
+    "training: sign up (parent carers' course)",
+    "training: sign up (staff course)",
+    # Every member sees the declared activities; who may answer depends on taking part.
+    "dial: say how it felt",
+    # Every member sees the rounds, the action plan and the years with their activities;
+    # rating, closing and changing depend on being invited, owning or the record's state.
+    "conditions: round",
+    "conditions: closed round results",
+    "conditions: rate",
+    "conditions: close round",
+    "conditions: change action",
+    "conditions: add activity",
+    "conditions: start review",
+    "conditions: record impact",
+    "conditions: close year",
 }
+# Officers see every claim of the area on the claims page; changing one and adding receipts
+# are the claimant's, while a change is asked for.
+BY_THE_RECORD_FOR = {
+    ("expenses: change claim", Role.OFFICER),
+    ("expenses: change claim", Role.COMMISSIONER),
+    ("expenses: add receipt", Role.OFFICER),
+    ("expenses: add receipt", Role.COMMISSIONER),
+}
+
+# Known gaps, left for a decision (see the clean-up report): a member who may not see a
+# record gets 403 for one that exists and 404 for one that does not, on records listed
+# nowhere they can see. A family member can tell another person's claim ids exist (the
+# expenses tests pin 403 for another parent's claim), and a family member can tell a
+# board report's id exists. Strict: the test says so when a page is changed to answer alike.
+KNOWN_GAPS = (
+    {
+        (page, role)
+        for page in ("expenses: claim", "expenses: receipt")
+        for role in (Role.PARENT_CARER, Role.YOUNG_PERSON, Role.AREA_ADMIN)
+    }
+    | {
+        (page, role)
+        for page in ("expenses: change claim", "expenses: add receipt")
+        for role in (Role.PARENT_CARER, Role.YOUNG_PERSON, Role.AREA_ADMIN)
+    }
+    | {
+        (page, role)
+        for page in ("reports: report", "reports: being made", "reports: download")
+        for role in (Role.PARENT_CARER, Role.YOUNG_PERSON)
+    }
+)
 
 # Officers and administrators organise every body of the area (they see each on the
 # governance pages), so they pass the area's check on the pages that answer join requests,
@@ -44,28 +92,28 @@ CHAIRS_ONLY = {
 }
 
 REFUSALS = [
-    (f"{app}: {name}", role)
-    for app, matrix in [
-        ("forums", FORUMS_MATRIX),
-        ("people", PEOPLE_MATRIX),
-        ("initiatives", INITIATIVES_MATRIX),
-    ]
+    pytest.param(
+        f"{app}: {name}",
+        role,
+        marks=[pytest.mark.xfail(strict=True, reason="known gap")]
+        if (f"{app}: {name}", role) in KNOWN_GAPS
+        else [],
+    )
+    for app, (matrix, _records) in APPS.items()
     for name, (_method, url, expected) in matrix.items()
-    if "{" in url.replace("{area}", "")
+    if expected and "{" in url.replace("{area}", "")
     for role in AREA_ROLES
     if expected[role] in (403, 404)
     and f"{app}: {name}" not in BY_THE_RECORD
+    and (f"{app}: {name}", role) not in BY_THE_RECORD_FOR
     and not (f"{app}: {name}" in CHAIRS_ONLY and role in ORGANISERS)
 ]
-PAGES = {
-    f"{app}: {name}": (method, url)
-    for app, matrix in [
-        ("forums", FORUMS_MATRIX),
-        ("people", PEOPLE_MATRIX),
-        ("initiatives", INITIATIVES_MATRIX),
-    ]
-    for name, (method, url, _expected) in matrix.items()
-}
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    # Meeting papers and expense receipts are files.
+    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.mark.parametrize(("page", "role"), REFUSALS)
@@ -73,7 +121,7 @@ def test_a_member_refused_a_page_gets_the_same_answer_for_an_existing_and_a_miss
     client, other_area, page, role
 ):
     method, url = PAGES[page]
-    records = leeds_records(other_area)
+    records = records_for(page, other_area)
     client.force_login(member(other_area, role))
     existing = getattr(client, method)(fill(url, records))
     nonexistent = getattr(client, method)(fill(url, missing(records)))

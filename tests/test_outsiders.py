@@ -19,6 +19,11 @@ from forums.models import (
     PartnershipAgreement,
 )
 from initiatives.models import Publication
+from tests.conditions import test_permissions as conditions
+from tests.dial import test_permissions as dial
+from tests.evaluation import test_permissions as evaluation
+from tests.expenses import test_permissions as expenses
+from tests.feedback import test_permissions as feedback
 from tests.forums.factories import (
     BodyFactory,
     GroupMembershipFactory,
@@ -36,23 +41,17 @@ from tests.initiatives.factories import (
     OutcomeFactory,
 )
 from tests.initiatives.test_permissions import MATRIX as INITIATIVES_MATRIX
-from tests.people.factories import InvitationFactory, TermFactory, member
+from tests.meetings import test_permissions as meetings
+from tests.people.factories import InvitationFactory, LocalAreaFactory, TermFactory, member
 from tests.people.test_permissions import MATRIX as PEOPLE_MATRIX
+from tests.permissions import OTHER_AREA
+from tests.reports import test_permissions as reports
+from tests.training import test_permissions as training
 
 pytestmark = pytest.mark.django_db
 
-PAGES = {
-    f"{app}: {name}": (method, url)
-    for app, matrix in [
-        ("forums", FORUMS_MATRIX),
-        ("people", PEOPLE_MATRIX),
-        ("initiatives", INITIATIVES_MATRIX),
-    ]
-    for name, (method, url, _expected) in matrix.items()
-    if "{" in url.replace("{area}", "")
-}
-# Pages that take an id but belong to no area.
-NOT_AREA_PAGES = {"people:invitation_accept"}
+# Pages that take an id but belong to no area (both take a secret token, not an id).
+NOT_AREA_PAGES = {"people:invitation_accept", "meetings:person_feed"}
 
 
 def leeds_records(leeds) -> dict:
@@ -96,6 +95,52 @@ def leeds_records(leeds) -> dict:
         "option": OptionFactory(area=leeds).pk,
         "draft_code": InitiativeFactory(area=leeds, publication=Publication.DRAFT).code,
     }
+
+
+# Every app's permission matrix (named by its URL namespace), and how to make one record of
+# every kind its pages take an id of. The dashboard's matrix lists addresses only (all GET).
+APPS = {
+    "forums": (FORUMS_MATRIX, leeds_records),
+    "people": (PEOPLE_MATRIX, leeds_records),
+    "initiatives": (INITIATIVES_MATRIX, leeds_records),
+    "meetings": (meetings.MATRIX, meetings.make_records),
+    "training": (training.MATRIX, training.make_records),
+    "expenses": (expenses.MATRIX, expenses.make_records),
+    "evaluation": (
+        {name: ("get", url, None) for name, url in evaluation.MATRIX.items()},
+        evaluation.make_records,
+    ),
+    "dial": (dial.MATRIX, dial.make_records),
+    "conditions": (conditions.MATRIX, conditions.make_records),
+    "feedback": (feedback.MATRIX, feedback.make_records),
+    "reports": (reports.MATRIX, reports.make_records),
+}
+PAGES = {
+    f"{app}: {name}": (method, url)
+    for app, (matrix, _records) in APPS.items()
+    for name, (method, url, _expected) in matrix.items()
+    if "{" in url.replace("{area}", "")
+}
+
+
+# What an officer of another area gets from each page, as its matrix says: a refusal (403),
+# or "not found" on pages that would be public if the area published them.
+OUTSIDER_ANSWER = {
+    f"{app}: {name}": expected[OTHER_AREA] if expected else 403
+    for app, (matrix, _records) in APPS.items()
+    for name, (_method, _url, expected) in matrix.items()
+}
+
+
+def records_for(page: str, area) -> dict:
+    """The records the app of `page` ("app: name") needs, made in `area`."""
+    return APPS[page.split(":")[0]][1](area)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    # Meeting papers and expense receipts are files.
+    settings.MEDIA_ROOT = tmp_path
 
 
 def missing(records: dict) -> dict:
@@ -147,11 +192,11 @@ def test_an_outsider_cannot_tell_an_existing_id_from_a_missing_one(
     client, other_area, birmingham_parent, page
 ):
     method, url = PAGES[page]
-    records = leeds_records(other_area)
+    records = records_for(page, other_area)
     client.force_login(birmingham_parent)
     existing = getattr(client, method)(fill(url, records))
     nonexistent = getattr(client, method)(fill(url, missing(records)))
-    assert existing.status_code == nonexistent.status_code == 403, page
+    assert existing.status_code == nonexistent.status_code == OUTSIDER_ANSWER[page], page
 
 
 def _id_taking_url_names(resolver=None, namespace="") -> set[str]:
@@ -171,13 +216,14 @@ def _id_taking_url_names(resolver=None, namespace="") -> set[str]:
 
 
 def test_the_sweep_covers_every_page_that_takes_an_id(other_area):
-    records = leeds_records(other_area)
-    covered = {resolve(fill(url, records)).view_name for _method, url in PAGES.values()}
-    id_pages = {
-        name
-        for name in _id_taking_url_names()
-        if name.split(":")[0] in {"forums", "people", "initiatives"}
+    # Each app's records in an area of their own: some (expenses' claims) need the area's
+    # agreements to be only theirs.
+    made = {app: make(LocalAreaFactory()) for app, (_matrix, make) in APPS.items()}
+    covered = {
+        resolve(fill(url, made[page.split(":")[0]]).split("?")[0]).view_name
+        for page, (_method, url) in PAGES.items()
     }
+    id_pages = {name for name in _id_taking_url_names() if name.split(":")[0] in APPS}
     assert id_pages - NOT_AREA_PAGES <= covered, sorted(id_pages - NOT_AREA_PAGES - covered)
 
 

@@ -2,54 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import fields
-from datetime import time
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from coproduction.forms.dates import GovUKDateField
+from coproduction.forms.times import TimeOfDayField
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import Organisation
 from coproduction.training.models import CourseAudience
 from coproduction.training.services import CourseDetails
-
-TIME_PATTERN = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
-
-
-class TimeField(forms.CharField):
-    """A time of day typed as hours and minutes, for example 14:30 (24-hour clock). The same
-    rules as the meetings form's time field (forums.meetings.forms), which a shared app
-    cannot import."""
-
-    def __init__(self, *, label: str, name: str, **kwargs):
-        self.name_in_messages = name
-        super().__init__(
-            label=label,
-            help_text="Use the 24-hour clock, for example 10:00 or 14:30",
-            max_length=5,
-            error_messages={"required": f"Enter the {name}"},
-            widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "numeric"}),
-            **kwargs,
-        )
-
-    def prepare_value(self, value):
-        if isinstance(value, time):
-            return value.strftime("%H:%M")
-        return value
-
-    def clean(self, value):
-        value = super().clean(value)
-        match = TIME_PATTERN.match(value or "")
-        if not match:
-            raise ValidationError(
-                f"Enter the {self.name_in_messages} as hours and minutes, for example 14:30"
-            )
-        hour, minute = int(match[1]), int(match[2])
-        if hour > 23 or minute > 59:
-            raise ValidationError(f"The {self.name_in_messages} must be a real time, like 14:30")
-        return time(hour, minute)
 
 
 class CourseForm(GovUKFormMixin, forms.Form):
@@ -93,8 +55,8 @@ class CourseForm(GovUKFormMixin, forms.Form):
     starts_on = GovUKDateField(
         label="Date", name="the date", help_text="The first session, for example 14 1 2027"
     )
-    start_time = TimeField(label="Start time", name="start time")
-    end_time = TimeField(label="End time", name="end time")
+    start_time = TimeOfDayField(label="Start time", name="start time")
+    end_time = TimeOfDayField(label="End time", name="end time")
     sessions = forms.CharField(
         label="More sessions (optional)",
         max_length=300,

@@ -11,22 +11,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coproduction.people.models import AreaMembership, LocalArea, Person, Role, Sector
+from coproduction.small_counts import suppress
 from coproduction.training.models import Course, CourseAudience, SignUp, audience_fits
 
 Status = SignUp.Status
-
-# Counts under this are shown as "fewer than 5", never 1 to 4, so that nobody can be picked
-# out from an area view. The same rule as `evaluation.figures.suppress` (SMALL_COUNT = 5),
-# which this shared app cannot import (layers run one way): change both together.
-SMALL_COUNT = 5
-SUPPRESSED = "fewer than 5"
-
-
-def suppress(count: int | None) -> int | str | None:
-    """`count`, or "fewer than 5" when it is 1 to 4 (0 and None pass through)."""
-    if count is None or count == 0 or count >= SMALL_COUNT:
-        return count
-    return SUPPRESSED
 
 
 def academic_year_of(day: date) -> tuple[date, date]:

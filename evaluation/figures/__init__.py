@@ -20,17 +20,11 @@ from typing import Any
 
 from coproduction.charts import BarChart
 
-# Counts under this are shown as "fewer than 5" (never 0 to 4), so a person's answer cannot be
-# worked out by comparing figures. Source: the self-evaluation issue; ONS small-count practice.
-SMALL_COUNT = 5
-SUPPRESSED = "fewer than 5"
-
-
-def suppress(count: int | None) -> int | str | None:
-    """`count`, or the words "fewer than 5" when it is 1 to 4 (0 and None pass through)."""
-    if count is None or count == 0 or count >= SMALL_COUNT:
-        return count
-    return SUPPRESSED
+# The small-count rule (counts from 1 to 4 show as "fewer than 5") lives in coproduction so the
+# shared apps use it too; re-exported here as part of the figure contract.
+from coproduction.small_counts import SMALL_COUNT as SMALL_COUNT
+from coproduction.small_counts import SUPPRESSED as SUPPRESSED
+from coproduction.small_counts import suppress as suppress
 
 
 def shown_if_enough(value: Any, *, count: int | None) -> Any:

@@ -16,6 +16,7 @@ from django.db.models import Count, F, Q
 from coproduction.charts import bar_chart
 from coproduction.people.calendar import area_terms
 from evaluation.figures import (
+    SMALL_COUNT,
     DashboardScope,
     Figure,
     FigureProvider,
@@ -90,7 +91,7 @@ def overdue_count(scope: DashboardScope) -> int:
 def _share(on_time: int, counted: int) -> str | None:
     if counted == 0:
         return None
-    if counted < 5:
+    if counted < SMALL_COUNT:
         return "fewer than 5 responses"
     return f"{round(100 * on_time / counted)}%"
 
@@ -117,7 +118,7 @@ def build(scope: DashboardScope) -> Sequence[Figure]:
                 _share(on_time, due),
             )
         )
-        if due >= 5:
+        if due >= SMALL_COUNT:
             chart_values.append((bucket.label, round(100 * on_time / due)))
     answered = Figure(
         slug="feedback-answered-on-time",

@@ -11,7 +11,15 @@ from __future__ import annotations
 from coproduction.charts import bar_chart
 from coproduction.people.models import Role
 from coproduction.training import selectors
-from evaluation.figures import DashboardScope, Figure, FigureProvider, Measure, register, suppress
+from evaluation.figures import (
+    SMALL_COUNT,
+    DashboardScope,
+    Figure,
+    FigureProvider,
+    Measure,
+    register,
+    suppress,
+)
 
 
 def _percent(part: int, whole: int) -> str | None:
@@ -24,7 +32,7 @@ def build(scope: DashboardScope) -> list[Figure]:
         area=scope.area, starts_on=period.starts_on, ends_on=period.ends_on
     )
     by_role = [(label, counts.by_role.get(value, 0)) for value, label in Role.choices]
-    suppressed = any(0 < count < 5 for _, count in by_role)
+    suppressed = any(0 < count < SMALL_COUNT for _, count in by_role)
     trained = Figure(
         slug="training-people-by-role",
         title="People trained in co-production, by role",

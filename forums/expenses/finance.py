@@ -1,18 +1,17 @@
 """The finance team's CSV: one row per approved claim line, with the agreement's cost code.
 
-Cells that a spreadsheet would run as a formula (starting =, +, -, @, tab or carriage
-return) get a leading apostrophe, as the initiatives register export does (OWASP "CSV
-injection"). Written line by line for a streaming response.
+Written through the portal's one CSV writer (`coproduction.csv_export`): cells that a
+spreadsheet would run as a formula get a leading apostrophe (OWASP "CSV injection"). Written
+line by line for a streaming response.
 """
 
-import csv
 from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 
+from coproduction import csv_export
 from forums.expenses.models import ClaimLine
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADINGS = [
     "claim",
     "claimant",
@@ -32,16 +31,6 @@ HEADINGS = [
     "approved on",
     "paid on",
 ]
-
-
-def _safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 def csv_row(line: ClaimLine, young_people_service: str = "") -> list[str]:
@@ -69,12 +58,9 @@ def csv_row(line: ClaimLine, young_people_service: str = "") -> list[str]:
         timezone.localdate(claim.decided_at).isoformat() if claim.decided_at else "",
         claim.paid_on.isoformat() if claim.paid_on else "",
     ]
-    return [_safe(value) for value in values]
+    return [csv_export.csv_cell(value) for value in values]
 
 
 def csv_lines(lines: Iterable[ClaimLine], *, young_people_service: str = "") -> Iterator[str]:
     """The file, line by line: a BOM and the headings, then one row per claim line."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(HEADINGS)
-    for line in lines:
-        yield writer.writerow(csv_row(line, young_people_service))
+    return csv_export.csv_lines(HEADINGS, (csv_row(line, young_people_service) for line in lines))

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, time
+from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,6 +10,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 from coproduction.forms.dates import GovUKDateField
+from coproduction.forms.times import TimeOfDayField
 from coproduction.people.forms import GovUKFormMixin
 from coproduction.people.models import Person
 from forums.meetings.models import (
@@ -24,35 +24,6 @@ from forums.meetings.models import (
     VenueFeature,
 )
 
-TIME_PATTERN = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
-
-
-class TimeField(forms.CharField):
-    """A time of day typed as hours and minutes, for example 14:30 (24-hour clock)."""
-
-    def __init__(self, *, label: str, name: str, **kwargs):
-        self.name_in_messages = name
-        super().__init__(
-            label=label,
-            help_text="Use the 24-hour clock, for example 10:00 or 14:30",
-            max_length=5,
-            error_messages={"required": f"Enter the {name}"},
-            widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "numeric"}),
-            **kwargs,
-        )
-
-    def clean(self, value):
-        value = super().clean(value)
-        match = TIME_PATTERN.match(value or "")
-        if not match:
-            raise ValidationError(
-                f"Enter the {self.name_in_messages} as hours and minutes, for example 14:30"
-            )
-        hour, minute = int(match[1]), int(match[2])
-        if hour > 23 or minute > 59:
-            raise ValidationError(f"The {self.name_in_messages} must be a real time, like 14:30")
-        return time(hour, minute)
-
 
 class MeetingForm(GovUKFormMixin, forms.Form):
     """Schedule or move a meeting. Warnings needing a reason are added by the view."""
@@ -63,8 +34,8 @@ class MeetingForm(GovUKFormMixin, forms.Form):
         label="Title", max_length=200, error_messages={"required": "Enter a title"}
     )
     day = GovUKDateField(label="Date", name="the date", help_text="For example, 16 9 2026")
-    start = TimeField(label="Start time", name="start time")
-    end = TimeField(label="End time", name="end time")
+    start = TimeOfDayField(label="Start time", name="start time")
+    end = TimeOfDayField(label="End time", name="end time")
     mode = forms.ChoiceField(
         label="How people take part",
         choices=MeetingMode.choices,

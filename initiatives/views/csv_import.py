@@ -1,7 +1,5 @@
 """Importing initiatives from a file: upload, check, then confirm."""
 
-from functools import cached_property
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -9,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.generic import FormView
 
+from coproduction.imports import KeptUploadMixin
 from coproduction.people.mixins import AreaPermissionMixin, ServiceFormMixin
 from initiatives import csv_format, selectors, services, spreadsheets
 from initiatives.forms import ImportConfirmForm, ImportUploadForm
@@ -43,37 +42,17 @@ class ImportView(AreaPermissionMixin, FormView):
         return redirect("initiatives:import_check", area_slug=self.area.slug)
 
 
-class ImportCheckView(ServiceFormMixin, AreaPermissionMixin, FormView):
+class ImportCheckView(KeptUploadMixin, ServiceFormMixin, AreaPermissionMixin, FormView):
     """Step 2: every problem by row and column, or a preview and the button to import."""
 
     permission_required = "initiatives.import_initiatives"
+    session_key = SESSION_KEY
+    upload_url_name = "initiatives:import"
+    done_url_name = "initiatives:register"
+    already_imported_message = services.ALREADY_IMPORTED
+    find_upload = staticmethod(selectors.import_upload_get)
     template_name = "initiatives/import_check.html"
     form_class = ImportConfirmForm
-
-    @cached_property
-    def upload(self):
-        """The file this person is importing here, or None (nothing uploaded, or another
-        area's)."""
-        kept = self.request.session.get(SESSION_KEY)
-        if not kept or kept.get("area") != self.area.pk:
-            return None
-        return selectors.import_upload_get(
-            area=self.area, person=self.request.user, pk=kept.get("upload")
-        )
-
-    def answer_without_upload(self):
-        """A redirect when there is nothing (more) to check or import, else None."""
-        if self.upload is None:
-            return redirect("initiatives:import", area_slug=self.area.slug)
-        if self.upload.imported_at is not None:
-            return self.already_imported()
-        return None
-
-    def get(self, request, *args, **kwargs):
-        return self.answer_without_upload() or super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        return self.answer_without_upload() or super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -103,7 +82,7 @@ class ImportCheckView(ServiceFormMixin, AreaPermissionMixin, FormView):
         return self.service_done(form, created)
 
     def service_done(self, form, created):
-        self.request.session.pop(SESSION_KEY, None)
+        self.forget_upload()
         count = len(created)
         messages.success(
             self.request,
@@ -112,10 +91,4 @@ class ImportCheckView(ServiceFormMixin, AreaPermissionMixin, FormView):
             )
             % {"count": count},
         )
-        return redirect("initiatives:register", area_slug=self.area.slug)
-
-    def already_imported(self):
-        """A second click on the import button (or another tab): say so, add nothing."""
-        self.request.session.pop(SESSION_KEY, None)
-        messages.error(self.request, services.ALREADY_IMPORTED)
         return redirect("initiatives:register", area_slug=self.area.slug)

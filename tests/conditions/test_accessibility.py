@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from coproduction.people.models import Role
+from tests.accessibility import check_form_errors, check_pages
 from tests.conditions.factories import add_rater, make_action, make_round, make_year
 from tests.people.factories import LocalAreaFactory, member
 
@@ -56,20 +57,6 @@ def world(transactional_db):
 
 
 S = "/birmingham/self-evaluation/"
-
-
-def check_pages(axe, person, paths):
-    for path in paths:
-        axe.check(axe.open(path, as_person=person))
-
-
-def check_form_errors(axe, person, path, fill=None):
-    page = axe.open(path, as_person=person)
-    if fill:
-        fill(page)
-    axe.submit(page)
-    assert page.locator(".govuk-error-summary").is_visible(), path
-    axe.check(page)
 
 
 def test_pages_a_rater_uses(axe, world):

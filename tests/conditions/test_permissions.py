@@ -7,7 +7,14 @@ import pytest
 from coproduction.people.models import Role
 from tests.conditions.factories import add_rater, make_action, make_round, make_year
 from tests.people.factories import member
-from tests.permissions import ADMINS, EVERYONE, MEMBERS, OFFICERS, client_as, expect
+from tests.permissions import (
+    ADMINS,
+    EVERYONE,
+    MEMBERS,
+    OFFICERS,
+    assert_matrix_status,
+    expect,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +47,8 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     from datetime import date
 
     owner = member(area, Role.OFFICER)
@@ -58,13 +65,15 @@ def records(area):
     }
 
 
+@pytest.fixture
+def records(area):
+    return make_records(area)
+
+
 @pytest.mark.parametrize("role", EVERYONE)
 @pytest.mark.parametrize("page", MATRIX)
 def test_permission_matrix(client, area, other_area, records, page, role):
-    method, url, expected = MATRIX[page]
-    client_as(client, role, area, other_area)
-    response = getattr(client, method)(url.format(**records))
-    assert response.status_code == expected[role], f"{page} as {role}"
+    assert_matrix_status(client, MATRIX, page, role, records, area, other_area)
 
 
 @pytest.mark.parametrize("role", [Role.PARENT_CARER, Role.YOUNG_PERSON])

@@ -5,6 +5,7 @@ import pytest
 
 from coproduction.people.models import Role
 from evaluation.dial.models import ExperiencedAnswer
+from tests.accessibility import check_form_errors, check_pages
 from tests.dial.factories import (
     ActivityDeclarationFactory,
     DialAssessmentFactory,
@@ -61,20 +62,6 @@ def world(transactional_db):
 
 
 SE = "/birmingham/self-evaluation/"
-
-
-def check_pages(axe, person, paths):
-    for path in paths:
-        axe.check(axe.open(path, as_person=person))
-
-
-def check_form_errors(axe, person, path, fill=None):
-    page = axe.open(path, as_person=person)
-    if fill:
-        fill(page)
-    axe.submit(page)
-    assert page.locator(".govuk-error-summary").is_visible(), path
-    axe.check(page)
 
 
 def clear_choices(page):

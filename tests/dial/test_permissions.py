@@ -14,7 +14,14 @@ from tests.dial.factories import (
     attendee,
 )
 from tests.people.factories import member
-from tests.permissions import ADMINS, EVERYONE, MEMBERS, OFFICERS, client_as, expect
+from tests.permissions import (
+    ADMINS,
+    EVERYONE,
+    MEMBERS,
+    OFFICERS,
+    assert_matrix_status,
+    expect,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,11 +70,8 @@ def make_records(area):
 @pytest.mark.parametrize("role", EVERYONE)
 @pytest.mark.parametrize("page", MATRIX)
 def test_permission_matrix(client, area, other_area, page, role):
-    method, url, expected = MATRIX[page]
     records = make_records(area)
-    client_as(client, role, area, other_area)
-    response = getattr(client, method)(url.format(**records))
-    assert response.status_code == expected[role], f"{page} as {role}"
+    assert_matrix_status(client, MATRIX, page, role, records, area, other_area)
 
 
 @pytest.mark.parametrize("page", [p for p in MATRIX if "{" in MATRIX[p][1].replace("{area}", "")])

@@ -23,6 +23,7 @@ from tests.dial.factories import (
 )
 from tests.forums.factories import BodyFactory, ParticipationGroupFactory
 from tests.people.factories import OrganisationFactory, member
+from tests.queries import assert_page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -106,11 +107,7 @@ PAGES = {
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_run_a_fixed_number_of_queries(client, area, django_assert_num_queries, page, size):
-    build, expected = PAGES[page]
-    url, person = build(area, size)
-    client.force_login(person)
-    with django_assert_num_queries(expected):
-        assert client.get(url).status_code == 200
+    assert_page_queries(client, django_assert_num_queries, PAGES, page, area, size)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -23,12 +23,17 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     from tests.people.factories import TermFactory
 
     term = TermFactory(area=area)
     return {"area": area.slug, "body": BodyFactory(area=area).pk, "term": f"term-{term.pk}"}
+
+
+@pytest.fixture
+def records(area):
+    return make_records(area)
 
 
 @pytest.mark.parametrize("role", EVERYONE)

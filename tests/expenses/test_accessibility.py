@@ -8,6 +8,7 @@ import pytest
 from coproduction.people.models import Role
 from forums.expenses.models import ExpenseSettings
 from forums.expenses.services import claims as services
+from tests.accessibility import check_form_errors, check_pages
 from tests.expenses.factories import (
     attended,
     claim,
@@ -54,20 +55,6 @@ def world(transactional_db, settings, tmp_path):
         "approved": approved,
         "option": vouchers,
     }
-
-
-def check_pages(axe, person, paths):
-    for path in paths:
-        axe.check(axe.open(path, as_person=person))
-
-
-def check_form_errors(axe, person, path, fill=None):
-    page = axe.open(path, as_person=person)
-    if fill:
-        fill(page)
-    axe.submit(page)
-    assert page.locator(".govuk-error-summary").is_visible(), path
-    axe.check(page)
 
 
 def absurd_fares(page):

@@ -10,7 +10,14 @@ from coproduction.people.models import Role
 from forums.expenses.services import claims as services
 from tests.expenses.factories import claim, incentive, pdf_receipt, signed_agreement
 from tests.people.factories import member
-from tests.permissions import ADMINS, EVERYONE, FAMILIES, OFFICERS, client_as, expect
+from tests.permissions import (
+    ADMINS,
+    EVERYONE,
+    FAMILIES,
+    OFFICERS,
+    assert_matrix_status,
+    expect,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +54,8 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     agreement = signed_agreement(area)
     waiting = claim(area, fares=Decimal("3"))
     receipt = services.receipt_add(claim=waiting, upload=pdf_receipt(), by=waiting.claimant)
@@ -65,13 +72,15 @@ def records(area):
     }
 
 
+@pytest.fixture
+def records(area):
+    return make_records(area)
+
+
 @pytest.mark.parametrize("role", EVERYONE)
 @pytest.mark.parametrize("page", MATRIX)
 def test_permission_matrix(client, area, other_area, records, page, role):
-    method, url, expected = MATRIX[page]
-    client_as(client, role, area, other_area)
-    response = getattr(client, method)(url.format(**records))
-    assert response.status_code == expected[role], f"{page} as {role}"
+    assert_matrix_status(client, MATRIX, page, role, records, area, other_area)
 
 
 def claim_urls(made):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from coproduction.people.models import Role
 from evaluation.feedback import services
 from evaluation.feedback.models import FeedbackStatusChange, Visibility
+from tests.accessibility import check_form_errors, check_pages
 from tests.feedback.factories import FeedbackItemFactory, answered, published
 from tests.forums.factories import BodyFactory
 from tests.initiatives.factories import InitiativeFactory
@@ -64,20 +65,6 @@ def world(transactional_db):
         "item": item,
         "shown": shown,
     }
-
-
-def check_pages(axe, person, paths):
-    for path in paths:
-        axe.check(axe.open(path, as_person=person))
-
-
-def check_form_errors(axe, person, path, fill=None):
-    page = axe.open(path, as_person=person)
-    if fill:
-        fill(page)
-    axe.submit(page)
-    assert page.locator(".govuk-error-summary").is_visible(), path
-    axe.check(page)
 
 
 def clear(*names):

@@ -17,6 +17,7 @@ from tests.permissions import (
     MEMBERS,
     OFFICERS,
     OTHER_AREA,
+    assert_matrix_status,
     client_as,
     expect,
 )
@@ -49,8 +50,8 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     from django.utils import timezone
 
     body = BodyFactory(area=area)
@@ -65,13 +66,15 @@ def records(area):
     }
 
 
+@pytest.fixture
+def records(area):
+    return make_records(area)
+
+
 @pytest.mark.parametrize("role", EVERYONE)
 @pytest.mark.parametrize("page", MATRIX)
 def test_permission_matrix(client, area, other_area, records, page, role):
-    method, url, expected = MATRIX[page]
-    client_as(client, role, area, other_area)
-    response = getattr(client, method)(url.format(**records))
-    assert response.status_code == expected[role], f"{page} as {role}"
+    assert_matrix_status(client, MATRIX, page, role, records, area, other_area)
 
 
 PUBLICATION_PAGES = [page for page, (_m, url, _e) in MATRIX.items() if "you-said" in url]

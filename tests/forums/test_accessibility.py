@@ -14,6 +14,7 @@ from forums.models import (
     BodyRole,
     PartnershipAgreement,
 )
+from tests.accessibility import check_pages
 from tests.consultation.factories import ConsultationRequestFactory
 from tests.forums.factories import (
     BodyFactory,
@@ -106,11 +107,6 @@ def world(transactional_db):
         "outcome": outcome.pk,
         "signed_outcome": signed_outcome.pk,
     }
-
-
-def check_pages(axe, person, paths):
-    for path in paths:
-        axe.check(axe.open(path, as_person=person))
 
 
 def check_form_errors(axe, person, path, *, clear=False):

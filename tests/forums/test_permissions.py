@@ -23,7 +23,15 @@ from tests.forums.factories import (
     body_member,
 )
 from tests.people.factories import OrganisationFactory, member
-from tests.permissions import ADMINS, EVERYONE, FAMILIES, MEMBERS, OFFICERS, client_as, expect
+from tests.permissions import (
+    ADMINS,
+    EVERYONE,
+    FAMILIES,
+    MEMBERS,
+    OFFICERS,
+    assert_matrix_status,
+    expect,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -187,10 +195,7 @@ def records(area):
 @pytest.mark.parametrize("role", EVERYONE)
 @pytest.mark.parametrize("page", MATRIX)
 def test_permission_matrix(client, area, other_area, records, page, role):
-    method, url, expected = MATRIX[page]
-    client_as(client, role, area, other_area)
-    response = getattr(client, method)(url.format(**records))
-    assert response.status_code == expected[role], f"{page} as {role}"
+    assert_matrix_status(client, MATRIX, page, role, records, area, other_area)
 
 
 # Powers that come from a body, a request or oneself ----------------------------------------

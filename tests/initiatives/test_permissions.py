@@ -12,7 +12,14 @@ from tests.initiatives.factories import (
     OutcomeFactory,
 )
 from tests.people.factories import member
-from tests.permissions import EVERYONE, FAMILIES, MEMBERS, OFFICERS, client_as, expect
+from tests.permissions import (
+    EVERYONE,
+    FAMILIES,
+    MEMBERS,
+    OFFICERS,
+    assert_matrix_status,
+    expect,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,10 +90,7 @@ def records(area):
 @pytest.mark.parametrize("role", EVERYONE)
 @pytest.mark.parametrize("page", MATRIX)
 def test_permission_matrix(client, area, other_area, records, page, role):
-    method, url, expected = MATRIX[page]
-    client_as(client, role, area, other_area)
-    response = getattr(client, method)(url.format(**records))
-    assert response.status_code == expected[role], f"{page} as {role}"
+    assert_matrix_status(client, MATRIX, page, role, records, area, other_area)
 
 
 def test_another_areas_initiatives_are_not_found_from_your_area(client, area, other_area):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from coproduction.people.models import Role
 from forums.meetings.models import Declaration, MeetingAction, Rsvp, SchedulingWarning
 from forums.meetings.services.dispatch import papers_dispatch_meeting
+from tests.accessibility import check_form_errors, check_pages
 from tests.forums.factories import BodyFactory, body_member
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, VenueFactory, paper
 from tests.people.factories import LocalAreaFactory, member
@@ -61,20 +62,6 @@ def world(transactional_db, settings, tmp_path):
         "item": item,
         "paper": version.paper,
     }
-
-
-def check_pages(axe, person, paths):
-    for path in paths:
-        axe.check(axe.open(path, as_person=person))
-
-
-def check_form_errors(axe, person, path, fill=None):
-    page = axe.open(path, as_person=person)
-    if fill:
-        fill(page)
-    axe.submit(page)
-    assert page.locator(".govuk-error-summary").is_visible(), path
-    axe.check(page)
 
 
 def clear_answer(page):

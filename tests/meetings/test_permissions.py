@@ -13,7 +13,14 @@ from forums.meetings.models import Guest, MeetingAction, MeetingPreferences, Rsv
 from tests.forums.factories import BodyFactory, BodyMembershipFactory, body_member
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, paper
 from tests.people.factories import member
-from tests.permissions import ADMINS, EVERYONE, MEMBERS, OFFICERS, client_as, expect
+from tests.permissions import (
+    ADMINS,
+    EVERYONE,
+    MEMBERS,
+    OFFICERS,
+    assert_matrix_status,
+    expect,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +60,8 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def records(area):
+def make_records(area) -> dict:
+    """One record of every kind this app's pages take an id of, all in `area`."""
     body = BodyFactory(area=area)
     meeting = MeetingFactory(body=body)
     item = AgendaItemFactory(meeting=meeting)
@@ -75,13 +82,15 @@ def records(area):
     }
 
 
+@pytest.fixture
+def records(area):
+    return make_records(area)
+
+
 @pytest.mark.parametrize("role", EVERYONE)
 @pytest.mark.parametrize("page", MATRIX)
 def test_permission_matrix(client, area, other_area, records, page, role):
-    method, url, expected = MATRIX[page]
-    client_as(client, role, area, other_area)
-    response = getattr(client, method)(url.format(**records))
-    assert response.status_code == expected[role], f"{page} as {role}"
+    assert_matrix_status(client, MATRIX, page, role, records, area, other_area)
 
 
 # Powers that come from the meeting ---------------------------------------------------------

@@ -10,6 +10,7 @@ from coproduction.people.models import Role
 from forums.meetings.models import Rsvp
 from tests.forums.factories import BodyFactory, body_member
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, paper
+from tests.queries import assert_page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -87,8 +88,4 @@ PAGES = {
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_run_a_fixed_number_of_queries(client, area, django_assert_num_queries, page, size):
-    build, expected = PAGES[page]
-    url, person = build(area, size)
-    client.force_login(person)
-    with django_assert_num_queries(expected):
-        assert client.get(url).status_code == 200
+    assert_page_queries(client, django_assert_num_queries, PAGES, page, area, size)

@@ -4,7 +4,7 @@ import pytest
 
 from coproduction.people.models import AreaMembership, Role
 from tests.people.factories import InvitationFactory, TermFactory, member
-from tests.permissions import ADMINS, EVERYONE, MEMBERS, client_as, expect
+from tests.permissions import ADMINS, EVERYONE, MEMBERS, assert_matrix_status, expect
 
 pytestmark = pytest.mark.django_db
 
@@ -45,10 +45,7 @@ def records(area):
 @pytest.mark.parametrize("role", EVERYONE)
 @pytest.mark.parametrize("page", MATRIX)
 def test_permission_matrix(client, area, other_area, records, page, role):
-    method, url, expected = MATRIX[page]
-    client_as(client, role, area, other_area)
-    response = getattr(client, method)(url.format(**records))
-    assert response.status_code == expected[role], f"{page} as {role}"
+    assert_matrix_status(client, MATRIX, page, role, records, area, other_area)
 
 
 def test_another_areas_records_are_not_found_from_your_area(client, area, other_area):

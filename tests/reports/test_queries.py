@@ -7,6 +7,7 @@ from coproduction.people.models import Role
 from evaluation.reports.models import Report, ReportKind
 from tests.forums.factories import BodyFactory, body_member
 from tests.people.factories import member
+from tests.queries import assert_page_queries
 from tests.reports.factories import ask
 
 pytestmark = pytest.mark.django_db
@@ -57,8 +58,4 @@ PAGES = {
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_run_a_fixed_number_of_queries(client, area, django_assert_num_queries, page, size):
-    build, expected = PAGES[page]
-    url, person = build(area, size)
-    client.force_login(person)
-    with django_assert_num_queries(expected):
-        assert client.get(url).status_code == 200
+    assert_page_queries(client, django_assert_num_queries, PAGES, page, area, size)

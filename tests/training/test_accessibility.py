@@ -5,6 +5,7 @@ import pytest
 
 from coproduction.people.models import Role
 from coproduction.training.models import CourseAudience, SignUp
+from tests.accessibility import check_form_errors, check_pages
 from tests.initiatives.factories import InitiativeFactory, OpportunityFactory
 from tests.people.factories import LocalAreaFactory, OrganisationFactory, member
 from tests.training.factories import CourseFactory, attended, past_course
@@ -51,20 +52,6 @@ def world(transactional_db):
         "initiative": initiative,
         "opportunity": opportunity,
     }
-
-
-def check_pages(axe, person, paths):
-    for path in paths:
-        axe.check(axe.open(path, as_person=person))
-
-
-def check_form_errors(axe, person, path, fill=None):
-    page = axe.open(path, as_person=person)
-    if fill:
-        fill(page)
-    axe.submit(page)
-    assert page.locator(".govuk-error-summary").is_visible(), path
-    axe.check(page)
 
 
 def test_pages_families_use(axe, world):

@@ -6,6 +6,7 @@ import pytest
 from coproduction.people.models import Role
 from coproduction.training.models import SignUp
 from tests.people.factories import member
+from tests.queries import assert_page_queries
 from tests.training.factories import CourseFactory, attended, past_course
 
 pytestmark = pytest.mark.django_db
@@ -77,8 +78,4 @@ PAGES = {
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_run_a_fixed_number_of_queries(client, area, django_assert_num_queries, page, size):
-    build, expected = PAGES[page]
-    url, person = build(area, size)
-    client.force_login(person)
-    with django_assert_num_queries(expected):
-        assert client.get(url).status_code == 200
+    assert_page_queries(client, django_assert_num_queries, PAGES, page, area, size)

@@ -1,8 +1,6 @@
 """Importing feedback items from a spreadsheet: upload, check, then confirm (the same steps
 as the initiatives' importer)."""
 
-from functools import cached_property
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -11,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView
 
 from coproduction.forms.uploads import SpreadsheetUploadForm
+from coproduction.imports import KeptUploadMixin
 from coproduction.people.mixins import AreaPermissionMixin
 from coproduction.spreadsheets import MAX_COLUMNS, MAX_ROWS
 from evaluation.feedback import forms, importer, selectors, services
@@ -47,10 +46,15 @@ class ImportView(AreaPermissionMixin, FormView):
         return redirect("feedback:import_check", area_slug=self.area.slug)
 
 
-class ImportCheckView(AreaPermissionMixin, FormView):
+class ImportCheckView(KeptUploadMixin, AreaPermissionMixin, FormView):
     """Step 2: every problem by row and column, or a preview and the button to import."""
 
     area_permission_required = "feedback.manage_feedback"
+    session_key = SESSION_KEY
+    upload_url_name = "feedback:import"
+    done_url_name = "feedback:list"
+    already_imported_message = services.ALREADY_IMPORTED
+    find_upload = staticmethod(selectors.import_upload_get)
     template_name = "feedback/import_check.html"
 
     def get_form(self, form_class=None):
@@ -59,28 +63,6 @@ class ImportCheckView(AreaPermissionMixin, FormView):
             submit_label="Import feedback",
             action=reverse("feedback:import_check", kwargs={"area_slug": self.area.slug}),
         )
-
-    @cached_property
-    def upload(self):
-        kept = self.request.session.get(SESSION_KEY)
-        if not kept or kept.get("area") != self.area.pk:
-            return None
-        return selectors.import_upload_get(
-            area=self.area, person=self.request.user, pk=kept.get("upload")
-        )
-
-    def answer_without_upload(self):
-        if self.upload is None:
-            return redirect("feedback:import", area_slug=self.area.slug)
-        if self.upload.imported_at is not None:
-            return self.already_imported()
-        return None
-
-    def get(self, request, *args, **kwargs):
-        return self.answer_without_upload() or super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        return self.answer_without_upload() or super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -100,7 +82,7 @@ class ImportCheckView(AreaPermissionMixin, FormView):
             if getattr(error, "code", None) == "already_imported":
                 return self.already_imported()
             return self.form_invalid(form)  # changed since the check: the page shows it now
-        self.request.session.pop(SESSION_KEY, None)
+        self.forget_upload()
         count = len(created)
         messages.success(
             self.request,
@@ -111,9 +93,4 @@ class ImportCheckView(AreaPermissionMixin, FormView):
             )
             % {"count": count},
         )
-        return redirect("feedback:list", area_slug=self.area.slug)
-
-    def already_imported(self):
-        self.request.session.pop(SESSION_KEY, None)
-        messages.error(self.request, services.ALREADY_IMPORTED)
         return redirect("feedback:list", area_slug=self.area.slug)
