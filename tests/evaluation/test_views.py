@@ -209,6 +209,8 @@ def test_the_conditions_gap_csv_has_no_trailing_zeros(client, board, area):
     assert rows[1][1:] == ["3", "6", "-3"]
     page = client.get("/birmingham/dashboard/").content.decode()
     assert ">-3<" in page
+
+
 def test_people_who_may_ask_for_reports_get_a_link_to_report_these_figures(client, board, area):
     body = BodyFactory(area=area)
     year = academic_year(timezone.localdate())
