@@ -14,6 +14,7 @@ Every date a person types goes through `GovUKDateField`. It builds on crispy-for
 
 import calendar
 from datetime import date
+from typing import TYPE_CHECKING
 
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
@@ -21,6 +22,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import capfirst
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise  # a lazy string (django-stubs only)
 
 PARTS = ("day", "month", "year")
 
@@ -93,7 +97,7 @@ class GovUKDateField(forms.MultiValueField):
         label: str,
         name: str | None = None,
         required: bool = True,
-        help_text: str | None = None,
+        help_text: "str | _StrPromise | None" = None,
         when: str | None = None,
         min_year: int = 1900,
         max_year: int = 2200,

@@ -40,7 +40,7 @@ def _page_references(self) -> tuple[bytes, ...]:
 
 
 if isinstance(getattr(pydyf.PDF, "page_references", None), property):
-    pydyf.PDF.page_references = property(_page_references)  # type: ignore[assignment]
+    pydyf.PDF.page_references = property(_page_references)
 
 
 @dataclass(frozen=True)

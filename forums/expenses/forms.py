@@ -54,7 +54,7 @@ def one_limit(field: forms.DecimalField, *, largest: Decimal | None = None) -> N
     model has none) bounds the digits, so the digits check (which would add a second message
     in Django's words for the same fault) keeps only the decimal places."""
     if largest is not None:
-        field.max_value = largest
+        field.max_value = largest  # type: ignore[assignment]  # django-stubs say int; Django takes a Decimal
         field.validators.append(MaxValueValidator(largest))
     field.validators = [v for v in field.validators if not isinstance(v, DecimalValidator)]
     field.validators.append(DecimalValidator(None, field.decimal_places))

@@ -295,6 +295,9 @@ def claim_submit(
     )
     if errors:
         raise ValidationError(errors)
+    # No errors means both steps returned their values.
+    assert found is not None
+    assert lines is not None
     activity, agreement = found
     claim = Claim(
         area=area,
