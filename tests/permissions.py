@@ -23,6 +23,13 @@ def expect(allowed, *, ok=200, denied=403, anonymous=302, other_area=403) -> dic
     return statuses
 
 
+def not_found_for(statuses: dict, roles) -> dict:
+    """`statuses` with 404 for `roles`: members who pass the area's checks but may not know a
+    private record exists (another person's claim, a board's report) get "not found", the
+    same answer as for a missing id."""
+    return {**statuses, **dict.fromkeys(roles, 404)}
+
+
 MEMBERS = AREA_ROLES
 ADMINS = [Role.AREA_ADMIN]
 OFFICERS = [Role.OFFICER, Role.COMMISSIONER]

@@ -57,29 +57,6 @@ BY_THE_RECORD_FOR = {
     ("expenses: add receipt", Role.COMMISSIONER),
 }
 
-# Known gaps, left for a decision (see the clean-up report): a member who may not see a
-# record gets 403 for one that exists and 404 for one that does not, on records listed
-# nowhere they can see. A family member can tell another person's claim ids exist (the
-# expenses tests pin 403 for another parent's claim), and a family member can tell a
-# board report's id exists. Strict: the test says so when a page is changed to answer alike.
-KNOWN_GAPS = (
-    {
-        (page, role)
-        for page in ("expenses: claim", "expenses: receipt")
-        for role in (Role.PARENT_CARER, Role.YOUNG_PERSON, Role.AREA_ADMIN)
-    }
-    | {
-        (page, role)
-        for page in ("expenses: change claim", "expenses: add receipt")
-        for role in (Role.PARENT_CARER, Role.YOUNG_PERSON, Role.AREA_ADMIN)
-    }
-    | {
-        (page, role)
-        for page in ("reports: report", "reports: being made", "reports: download")
-        for role in (Role.PARENT_CARER, Role.YOUNG_PERSON)
-    }
-)
-
 # Officers and administrators organise every body of the area (they see each on the
 # governance pages), so they pass the area's check on the pages that answer join requests,
 # which only the body's chairs and leads may open: the look-up then tells ids apart, as the
@@ -92,13 +69,7 @@ CHAIRS_ONLY = {
 }
 
 REFUSALS = [
-    pytest.param(
-        f"{app}: {name}",
-        role,
-        marks=[pytest.mark.xfail(strict=True, reason="known gap")]
-        if (f"{app}: {name}", role) in KNOWN_GAPS
-        else [],
-    )
+    (f"{app}: {name}", role)
     for app, (matrix, _records) in APPS.items()
     for name, (_method, url, expected) in matrix.items()
     if expected and "{" in url.replace("{area}", "")

@@ -94,14 +94,31 @@ class AreaRecordMixin(AreaPermissionMixin):
     `self.area`, so another area's id is a 404 for the area's members. People outside the
     area (and, with `area_permission_required`, members without the role) are refused before
     anything is looked up; for the others the record is the permission object. The record is
-    read once, kept as `self.record` and put in the context as `record_name`.
+    read once, kept as `self.record` and put in the context as `record_name`. Private records
+    set `record_view_permission`: a member refused one they may not know about gets the 404
+    a missing id gets, never a 403 that would tell them it exists.
     """
 
     record_name = "record"
     not_found_message = "There is no such record in this area."
+    # For private records (a person's claim, a board's report): the permission that says
+    # whether the person may know the record exists. A member of the area who lacks it gets
+    # the same 404 as for a missing id, so ids cannot be told apart.
+    record_view_permission: str | None = None
 
     def find_record(self):
         raise NotImplementedError
+
+    def handle_no_permission(self):
+        user = self.request.user  # type: ignore[attr-defined]  # the view's request
+        if (
+            self.record_view_permission
+            and user.is_authenticated
+            and self.has_area_permission()
+            and not user.has_perm(self.record_view_permission, self.record)
+        ):
+            raise Http404(self.not_found_message)
+        return super().handle_no_permission()
 
     @cached_property
     def record(self):

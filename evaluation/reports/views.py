@@ -76,6 +76,7 @@ class ReportRequestView(AreaPermissionMixin, ServiceFormMixin, FormView):
 
 class ReportRecordMixin(AreaRecordMixin):
     permission_required = "reports.view_report"
+    record_view_permission = "reports.view_report"
     record_name = "report"
     not_found_message = "There is no such report in this area."
 

@@ -149,6 +149,7 @@ class ClaimOnBehalfView(AreaPermissionMixin, ClaimFormMixin, FormView):
 class ClaimRecordMixin(AreaRecordMixin):
     area_permission_required = "expenses.open_claims"
     permission_required = "expenses.view_claim"
+    record_view_permission = "expenses.view_claim"
     record_name = "claim"
     not_found_message = "There is no such claim in this area."
 

@@ -17,6 +17,7 @@ from tests.permissions import (
     OFFICERS,
     assert_matrix_status,
     expect,
+    not_found_for,
 )
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,9 @@ E = "/{area}/expenses/"
 C = E + "{claim}/"
 NOBODY: list = []
 MANAGERS = [*OFFICERS, *ADMINS]
+# Families and administrators may open claims (their own, or those they made for someone), so
+# another person's claim is "not found" for them, as a missing id is.
+CLAIM_OPENERS = [*FAMILIES, *ADMINS]
 
 MATRIX = {
     "your expenses": ("get", E, expect([*FAMILIES, *ADMINS])),
@@ -40,10 +44,10 @@ MATRIX = {
     "add reward option": ("get", E + "incentives/add/", expect(MANAGERS)),
     "change reward option": ("get", E + "incentives/{option}/", expect(MANAGERS)),
     "settings": ("get", E + "settings/", expect(ADMINS)),
-    "claim": ("get", C, expect(OFFICERS)),
-    "change claim": ("get", C + "change/", expect(NOBODY)),
-    "add receipt": ("get", C + "receipts/add/", expect(NOBODY)),
-    "receipt": ("get", C + "receipts/{receipt}/", expect(OFFICERS)),
+    "claim": ("get", C, not_found_for(expect(OFFICERS), CLAIM_OPENERS)),
+    "change claim": ("get", C + "change/", not_found_for(expect(NOBODY), CLAIM_OPENERS)),
+    "add receipt": ("get", C + "receipts/add/", not_found_for(expect(NOBODY), CLAIM_OPENERS)),
+    "receipt": ("get", C + "receipts/{receipt}/", not_found_for(expect(OFFICERS), CLAIM_OPENERS)),
     "decide": ("get", C + "decide/", expect(OFFICERS)),
     "record payment": ("get", E + "{approved}/paid/", expect(OFFICERS)),
 }
@@ -108,7 +112,10 @@ def test_another_parent_cannot_see_a_claim_by_changing_the_id(client, area):
     client.force_login(own.claimant)
     assert client.get(f"/{area.slug}/expenses/{own.pk}/").status_code == 200
     for url in claim_urls(made):
-        assert client.get(url).status_code == 403, url
+        # "not found", as for an id that does not exist: claim ids cannot be told apart
+        assert client.get(url).status_code == 404, url
+        missing = url.replace(f"/{made.pk}/", "/999999/")
+        assert client.get(missing).status_code == 404, missing
 
 
 def test_another_areas_claim_is_not_found_for_officers(client, area, other_area):
