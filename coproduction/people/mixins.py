@@ -110,7 +110,7 @@ class AreaRecordMixin(AreaPermissionMixin):
         raise NotImplementedError
 
     def handle_no_permission(self):
-        user = self.request.user  # type: ignore[attr-defined]  # the view's request
+        user = self.request.user
         if (
             self.record_view_permission
             and user.is_authenticated
